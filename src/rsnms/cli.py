@@ -1,0 +1,199 @@
+"""Command line: ``rsnms validate | export | schema | new | build``.
+
+Exit codes: 0 — done; 2 — the input is wrong (every problem is printed, one per line,
+as ``file:line:column: path: message``, and nothing is written). Messages are Russian.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__, build as build_mod, export as export_mod, schema as schema_mod
+from .diagnostics import Diagnostic, InputError
+from .fsutil import write_atomic
+from .project import Project, find_project
+from .validate import Catalog, load_catalog, validate_files
+
+# argparse's own words, in Russian (argparse looks them up through gettext).
+_ARGPARSE_RU = {
+    "usage: ": "использование: ",
+    "positional arguments": "аргументы",
+    "options": "параметры",
+    "show this help message and exit": "показать эту справку и выйти",
+    "the following arguments are required: %s": "не хватает аргументов: %s",
+    "unrecognized arguments: %s": "неизвестные аргументы: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "недопустимое значение %(value)r (допустимы: %(choices)s)",
+    "expected one argument": "нужно одно значение",
+    "argument %(argument_name)s: %(message)s": "аргумент %(argument_name)s: %(message)s",
+    "ambiguous option: %(option)s could match %(matches)s": "неоднозначный параметр %(option)s: подходит %(matches)s",
+    "show program's version number and exit": "показать версию и выйти",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: ошибка: %(message)s\n",
+}
+argparse._ = lambda text: _ARGPARSE_RU.get(text, text)  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: ошибка: {message}\nПодробнее: {self.prog} --help\n")
+
+
+def _print(diagnostics: list[Diagnostic]) -> None:
+    for d in diagnostics:
+        print(d.format(), file=sys.stderr)
+
+
+def _profile_paths(project: Project, names: list[str]) -> list[Path]:
+    if not names:
+        return [project.profile(r) for r in project.region_ids()]
+    paths = []
+    for name in names:
+        path = Path(name)
+        if path.suffix in (".yaml", ".yml"):
+            paths.append(path)
+        else:
+            if not project.profile(name).is_file():
+                known = ", ".join(project.region_ids()) or "нет"
+                raise InputError([Diagnostic(name, 1, 1, "", f"регион «{name}» не найден в regions/: "
+                                                            f"известны {known}; новый создаётся командой rsnms new")])
+            paths.append(project.profile(name))
+    return paths
+
+
+def cmd_validate(args, project: Project, catalog: Catalog) -> int:
+    paths = _profile_paths(project, args.regions)
+    profiles, diagnostics = validate_files(paths, catalog)
+    _print(sorted(diagnostics, key=lambda d: (d.file, d.line, d.column)))
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if errors:
+        print(f"Найдено ошибок: {len(errors)}. Исправьте их и запустите проверку снова.", file=sys.stderr)
+        return 2
+    print(f"Проверено: примерное положение, реестр федеральных актов и профилей — {len(profiles)}; ошибок нет.")
+    return 0
+
+
+def cmd_export(args, project: Project, catalog: Catalog) -> int:
+    if args.region == "model":
+        print(export_mod.export(catalog.model, args.format), end="")
+        return 0
+    profiles, diagnostics = validate_files(_profile_paths(project, [args.region]), catalog)
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if errors:
+        _print(errors)
+        return 2
+    print(export_mod.export(profiles[0], args.format), end="")
+    return 0
+
+
+def cmd_schema(args, project: Project, catalog: Catalog) -> int:
+    text = schema_mod.dumps(catalog.schema)
+    current = project.schema.read_text(encoding="utf-8") if project.schema.is_file() else None
+    if args.check:
+        if current != text:
+            print(f"{project.schema}: схема устарела: выполните rsnms schema", file=sys.stderr)
+            return 2
+        print("Схема профиля актуальна.")
+        return 0
+    if current != text:
+        write_atomic(project.schema, text)
+        print(f"Схема записана: {project.schema.relative_to(project.root)}")
+    else:
+        print("Схема профиля актуальна.")
+    return 0
+
+
+def cmd_new(args, project: Project, catalog: Catalog) -> int:
+    from .export import yaml_text
+    from .scaffold import scaffold
+    from .validate import validate_file
+    import re
+
+    if not re.fullmatch(r"[a-z][a-z0-9_-]*", args.id):
+        raise InputError([Diagnostic(args.id, 1, 1, "id", "идентификатор региона: строчные латинские буквы, "
+                                                          "цифры, «-», «_», первой — буква (например, tver)")])
+    target = project.profile(args.id)
+    if target.exists():
+        raise InputError([Diagnostic(str(target.relative_to(project.root)), 1, 1, "",
+                                     "профиль уже существует: выберите другой идентификатор или удалите файл")])
+    data = scaffold(args.id, args.name, catalog.model, authority=args.authority, kind=args.kind)
+    header = ("# yaml-language-server: $schema=profile.schema.json\n"
+              f"# Профиль создан командой rsnms new из примерного положения.\n"
+              "# Проверьте падежные формы (region.cases, authority.cases) и заполните все [[…]].\n")
+    text = yaml_text(data, header)
+    write_atomic(target, text)
+    _profile, diagnostics = validate_file(target, catalog)
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if errors:  # a defect of rsnms itself: do not leave a broken profile behind
+        target.unlink()
+        _print(errors)
+        return 1
+    warnings = len(diagnostics)
+    print(f"Создан профиль {target.relative_to(project.root)}; незаполненных мест: {warnings} "
+          f"(список — rsnms validate {args.id}).")
+    return 0
+
+
+def cmd_build(args, project: Project, catalog: Catalog) -> int:
+    paths = _profile_paths(project, args.regions)
+    profiles, diagnostics = validate_files(paths, catalog)
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if errors:
+        _print(errors)
+        print("Сборка не выполнена: исправьте ошибки (файлы в build/ не изменены).", file=sys.stderr)
+        return 2
+    written = build_mod.build(project, catalog, profiles, progress=lambda m: print(m, file=sys.stderr))
+    print(f"Собрано файлов: {len(written)} в {project.build.relative_to(project.root)}/")
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="rsnms", description="Региональные системы научно-методического сопровождения: "
+                                               "профили, проверка, сборка актов.")
+    parser.add_argument("--version", action="version", version=f"rsnms {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="КОМАНДА", parser_class=_Parser)
+    sub.required = True
+
+    p = sub.add_parser("validate", help="проверить профили регионов (по умолчанию — все)")
+    p.add_argument("regions", nargs="*", metavar="РЕГИОН", help="идентификатор региона или путь к .yaml")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("export", help="вывести нормализованный профиль (JSON или YAML)")
+    p.add_argument("region", metavar="РЕГИОН", help="идентификатор региона, путь к .yaml или model")
+    p.add_argument("--format", choices=export_mod.FORMATS, default="json", help="формат вывода")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("schema", help="сгенерировать JSON Schema профиля из примерного положения")
+    p.add_argument("--check", action="store_true", help="только проверить, что схема актуальна")
+    p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("new", help="создать профиль нового региона из примерного положения")
+    p.add_argument("id", metavar="ID", help="идентификатор латиницей, например tver")
+    p.add_argument("--name", required=True, help="наименование субъекта РФ, например «Тверская область»")
+    p.add_argument("--authority", help="наименование органа управления образованием")
+    p.add_argument("--kind", choices=["приказ", "распоряжение"], default="приказ", help="вид акта")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("build", help="проверить профили и собрать всё в build/")
+    p.add_argument("regions", nargs="*", metavar="РЕГИОН")
+    p.set_defaults(func=cmd_build)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        project = find_project()
+        catalog = load_catalog(project)
+        return args.func(args, project, catalog)
+    except InputError as exc:
+        _print(exc.diagnostics)
+        return 2
+    except KeyboardInterrupt:
+        print("Прервано.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

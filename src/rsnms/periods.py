@@ -1,0 +1,102 @@
+"""Deadlines as written in roadmaps («Октябрь – ноябрь 2022 года», «IV квартал
+2023 г.», «Ежеквартально») → a period ``{start, end[, recurrence]}``.
+
+Only what the text says is used; a recurring or open deadline («ежеквартально», «в
+течение года», «постоянно») takes the roadmap's own period (``span``) when the
+profile gives one. Anything not understood returns ``None`` (the validator warns).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+MONTHS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6,
+    "июл": 7, "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}
+_MONTH_RE = r"\b(январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|августе|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])\b"
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_YEAR = r"(20\d\d)"
+
+RECURRENCE = [
+    (r"ежемесячн", "monthly"),
+    (r"ежекварт", "quarterly"),
+    (r"ежегодн", "yearly"),
+    (r"2 раза в месяц|два раза в месяц", "twice-monthly"),
+    (r"по мере необходимости|по запросу|по мере поступления", "as-needed"),
+]
+_WHOLE_SPAN = r"постоянно|на постоянной основе|в течение (всего )?периода|весь период|по отдельному (графику|плану)|в течение года|в течение учебного года|в соответствии с графиком|по графику"
+
+
+def _month(word: str) -> int:
+    word = word.lower()
+    for stem, number in sorted(MONTHS.items(), key=lambda kv: -len(kv[0])):
+        if word.startswith(stem):
+            return number
+    raise ValueError(word)
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _iso(d: date) -> str:
+    return d.isoformat()
+
+
+def parse_deadline(text: str, span: dict | None = None) -> dict | None:
+    """Parse a deadline; ``span`` is the roadmap's period (``{start, end}``) if known."""
+    t = " ".join(text.replace("\u00a0", " ").split()).lower()
+    t = t.replace("—", "–").replace(" - ", " – ")
+    for pattern, recurrence in RECURRENCE:
+        if re.search(pattern, t):
+            years = [int(y) for y in re.findall(_YEAR, t)]
+            if years:
+                return {"start": f"{min(years)}-01-01", "end": f"{max(years)}-12-31", "recurrence": recurrence}
+            if span:
+                return {"start": span["start"], "end": span["end"], "recurrence": recurrence}
+            return None
+    # full dates: 25 июля 2021 года, 01.09.2022
+    full = [(int(d), _month(m), int(y)) for d, m, y in re.findall(r"(\d{1,2})\s+" + _MONTH_RE + r"\s+" + _YEAR, t)]
+    full += [(int(d), int(m), int(y)) for d, m, y in re.findall(r"\b(\d{1,2})\.(\d{1,2})\.(20\d\d)\b", t)]
+    try:
+        dates = sorted(date(y, m, d) for d, m, y in full)
+    except ValueError:
+        return None
+    if dates:
+        start = dates[0] if len(dates) > 1 or not t.startswith("до ") else None
+        if start is None and span:
+            start = date.fromisoformat(span["start"])
+        return {"start": _iso(start or dates[0]), "end": _iso(dates[-1])}
+    # quarters: IV квартал 2023 года, I–II кварталы 2023 г.
+    q = re.search(r"\b(I{1,3}|IV)(?:\s*[–,-]\s*(I{1,3}|IV))?\s+квартал\w*\s+" + _YEAR, text.replace("—", "–"))
+    if q:
+        first, last, year = _ROMAN[q.group(1)], _ROMAN[q.group(2) or q.group(1)], int(q.group(3))
+        return {"start": _iso(date(year, 3 * first - 2, 1)),
+                "end": _iso(date(year, 3 * last, _last_day(year, 3 * last)))}
+    # months: октябрь 2022 года; октябрь – ноябрь 2022 года; сентябрь 2022 – май 2023
+    months = re.findall(_MONTH_RE + r"(?:\s+" + _YEAR + r")?", t)
+    years = [int(y) for y in re.findall(_YEAR, t)]
+    if months and years:
+        resolved = []
+        pending = []
+        for word, year in months:
+            pending.append(_month(word))
+            if year:
+                resolved += [(int(year), m) for m in pending]
+                pending = []
+        if pending:
+            resolved += [(years[-1], m) for m in pending]
+        (y1, m1), (y2, m2) = min(resolved), max(resolved)
+        return {"start": _iso(date(y1, m1, 1)), "end": _iso(date(y2, m2, _last_day(y2, m2)))}
+    # years: 2023 год; 2023–2024 годы; в течение 2023 года; до 2024 года
+    if years:
+        start_year = min(years)
+        if t.startswith("до ") and span and len(years) == 1:
+            start_year = int(span["start"][:4])
+        return {"start": f"{start_year}-01-01", "end": f"{max(years)}-12-31"}
+    if re.search(_WHOLE_SPAN, t) and span:
+        return {"start": span["start"], "end": span["end"]}
+    return None

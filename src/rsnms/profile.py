@@ -1,0 +1,241 @@
+"""The data model in the middle of the pipeline: a normalized profile.
+
+Readers (YAML profiles today) produce a :class:`Profile`; writers (JSON/YAML export,
+later .docx, Markdown, .xlsx) consume it. Normalizing turns the forms a person may
+write into one form a program can rely on:
+
+* every list item is an object ``{id, text, …}`` (a plain string ``"…"`` becomes
+  ``{id: task.03, text: "…"}``); ids a profile gives are kept, the others are derived
+  from the unit's place (``task.NN``, ``<subject>.fNN``, ``roadmap.NN``);
+* ``goal`` is a list of paragraphs; roadmap items carry their computed number,
+  direction and group, and the period parsed from the deadline.
+
+The same model is used for the federal model regulation (``id: model``).
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .periods import parse_deadline
+from .yamlio import Positions
+
+# Id prefix of each list of units under `system`, also the list's "kind".
+LIST_PREFIXES: dict[tuple, str] = {
+    ("tasks",): "task",
+    ("principles",): "principle",
+    ("approaches",): "approach",
+    ("mechanisms",): "mechanism",
+    ("interaction", "subjects"): "interaction",
+    ("interaction", "channels"): "channel",
+    ("duties",): "duty",
+    ("rights",): "right",
+    ("monitoring", "methods"): "method",
+}
+LEVELS = ("regional", "municipal", "institutional", "federal")
+
+
+def is_group(item) -> bool:
+    return isinstance(item, dict) and "group" in item
+
+
+def _numbered(prefix: str, n: int) -> str:
+    return f"{prefix}.{n:02d}"
+
+
+def normalize_items(items: list, prefix: str, sep: str = ".") -> list[dict]:
+    """ItemList → objects with ids; leaves are numbered continuously through groups.
+
+    Leaf ids are ``<prefix><sep>NN``, group ids ``<prefix><sep>gNN``, sub-items
+    ``<parent id>.NN``.
+    """
+    counter = {"leaf": 0, "group": 0}
+
+    def item_obj(item, parent_id: str | None, index: int) -> dict:
+        if isinstance(item, str):
+            item = {"text": item}
+        else:
+            item = dict(item)
+        if parent_id is None:
+            counter["leaf"] += 1
+            item.setdefault("id", f"{prefix}{sep}{counter['leaf']:02d}")
+        else:
+            item.setdefault("id", _numbered(parent_id, index))
+        if "items" in item:
+            item["items"] = [item_obj(sub, item["id"], i) for i, sub in enumerate(item["items"], 1)]
+        return item
+
+    def walk(entries: list) -> list[dict]:
+        out = []
+        for entry in entries:
+            if is_group(entry):
+                counter["group"] += 1
+                group = dict(entry)
+                group.setdefault("id", f"{prefix}{sep}g{counter['group']:02d}")
+                group["items"] = walk(group["items"])
+                out.append(group)
+            else:
+                out.append(item_obj(entry, None, 0))
+        return out
+
+    return walk(items)
+
+
+def iter_leaves(items: list) -> Iterator[dict | str]:
+    """Leaf units of an ItemList (groups are looked through, sub-items are not)."""
+    for entry in items or []:
+        if is_group(entry):
+            yield from iter_leaves(entry["items"])
+        else:
+            yield entry
+
+
+def iter_indicators(entries: list) -> Iterator[dict]:
+    for entry in entries or []:
+        if is_group(entry):
+            yield from iter_indicators(entry["items"])
+        else:
+            yield entry
+
+
+def iter_subjects(system: dict) -> Iterator[tuple[str, tuple, dict]]:
+    """(level, path under system, subject) for every subject and structural element."""
+
+    def walk(subjects: list, level: str, path: tuple):
+        for i, subject in enumerate(subjects):
+            yield level, path + (i,), subject
+            yield from walk(subject.get("elements", []), level, path + (i, "elements"))
+
+    for level in LEVELS:
+        yield from walk(system.get("subjects", {}).get(level, []), level, ("subjects", level))
+
+
+def iter_roadmap(roadmap: dict) -> Iterator[tuple[tuple, dict, dict, dict | None]]:
+    """(path, item, direction, group) for every roadmap row in order."""
+    for d, direction in enumerate(roadmap.get("directions", [])):
+        for i, item in enumerate(direction.get("items", [])):
+            yield ("roadmap", "directions", d, "items", i), item, direction, None
+        for g, group in enumerate(direction.get("groups", [])):
+            for i, item in enumerate(group.get("items", [])):
+                yield ("roadmap", "directions", d, "groups", g, "items", i), item, direction, group
+
+
+def _normalize_system(system: dict) -> dict:
+    system = copy.deepcopy(system)
+    goal = system.get("goal")
+    if isinstance(goal, str):
+        system["goal"] = [goal]
+    for path, prefix in LIST_PREFIXES.items():
+        holder = system
+        for key in path[:-1]:
+            holder = holder.get(key, {})
+        if path[-1] in holder:
+            holder[path[-1]] = normalize_items(holder[path[-1]], prefix)
+    if "legal_basis" in system:
+        system["legal_basis"] = normalize_items(system["legal_basis"], "basis")
+    if "glossary" in system:
+        system["glossary"] = [dict(e, id=e.get("id") or _numbered("term", n))
+                              for n, e in enumerate(system["glossary"], 1)]
+    if "indicators" in system:
+        counter = {"leaf": 0, "group": 0}
+
+        def walk(entries):
+            out = []
+            for entry in entries:
+                entry = dict(entry)
+                if is_group(entry):
+                    counter["group"] += 1
+                    entry.setdefault("id", f"indicator.g{counter['group']:02d}")
+                    entry["items"] = walk(entry["items"])
+                else:
+                    counter["leaf"] += 1
+                    entry.setdefault("id", _numbered("indicator", counter["leaf"]))
+                out.append(entry)
+            return out
+
+        system["indicators"] = walk(system["indicators"])
+    for _level, _path, subject in iter_subjects(system):
+        if "functions" in subject:
+            subject["functions"] = normalize_items(subject["functions"], f"{subject['id']}.f", sep="")
+    return system
+
+
+def _normalize_roadmap(roadmap: dict) -> dict:
+    roadmap = copy.deepcopy(roadmap)
+    span = roadmap.get("period")
+    number = 0
+    for d, direction in enumerate(roadmap.get("directions", []), 1):
+        direction.setdefault("id", f"direction.{d:02d}")
+        for g, group in enumerate(direction.get("groups", []), 1):
+            group.setdefault("id", f"{direction['id']}.g{g:02d}")
+    for _path, item, direction, group in iter_roadmap(roadmap):
+        number += 1
+        item["num"] = number
+        item.setdefault("id", _numbered("roadmap", number))
+        item["direction"] = direction["id"]
+        if group is not None:
+            item["group"] = group["id"]
+        if "items" in item:
+            item["items"] = normalize_items(item["items"], item["id"])
+        if "period" not in item and "deadline" in item:
+            period = parse_deadline(item["deadline"], span)
+            if period is not None:
+                item["period"] = period
+    return roadmap
+
+
+def normalize(data: dict) -> dict:
+    """The normalized form of a schema-valid profile (a new dict; input untouched)."""
+    out = copy.deepcopy(data)
+    out["system"] = _normalize_system(data["system"])
+    if "roadmap" in data:
+        out["roadmap"] = _normalize_roadmap(data["roadmap"])
+    return out
+
+
+@dataclass
+class Profile:
+    """A validated, normalized profile and where its raw values stand in the source."""
+
+    path: Path
+    raw: dict
+    data: dict
+    positions: Positions
+
+    @property
+    def id(self) -> str:
+        return self.data["id"]
+
+    @property
+    def is_model(self) -> bool:
+        return self.data["id"] == "model"
+
+    def subjects(self) -> list[tuple[str, dict]]:
+        return [(level, subject) for level, _path, subject in iter_subjects(self.data["system"])]
+
+    def roadmap_items(self) -> list[dict]:
+        return [item for _p, item, _d, _g in iter_roadmap(self.data.get("roadmap", {}))]
+
+    def counts(self) -> dict[str, int]:
+        """How many units of each kind the profile holds (keys as in tests/data/seed_counts)."""
+        system = self.data["system"]
+        counts: dict[str, int] = {}
+        for level in ("regional", "municipal", "institutional"):
+            if level in system.get("subjects", {}):
+                counts[f"subjects.{level}"] = len(system["subjects"][level])
+        for _level, subject in self.subjects():
+            if "functions" in subject:
+                counts[f"functions.{subject['id']}"] = sum(1 for _ in iter_leaves(subject["functions"]))
+        for key in ("tasks", "principles"):
+            if key in system:
+                counts[key] = sum(1 for _ in iter_leaves(system[key]))
+        if "indicators" in system:
+            counts["indicators"] = sum(1 for _ in iter_indicators(system["indicators"]))
+        if "glossary" in system:
+            counts["glossary"] = len(system["glossary"])
+        if "roadmap" in self.data:
+            counts["roadmap"] = len(self.roadmap_items())
+        return counts
