@@ -156,7 +156,7 @@ def check(data: dict, pos: Positions, *, file: Path, root: Path,
         lines = source.read_text(encoding="utf-8").splitlines()
         line = erratum["source"]["line"]
         if line > len(lines):
-            err(("errata", i, "source", "line"), f"в «{erratum['source']['file']}» всего {len(lines)} строк")
+            err(("errata", i, "source", "line"), f"строки {line} нет: в «{erratum['source']['file']}» строк {len(lines)}")
             continue
         window = " ".join(lines[max(0, line - 4): line + 3])
         if _squash(erratum["quote"]) not in _squash(window):

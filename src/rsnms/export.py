@@ -23,6 +23,7 @@ def yaml_text(data: dict, header: str = "") -> str:
     yaml.allow_unicode = True
     yaml.width = 100_000
     yaml.sort_base_mapping_type_on_output = False
+    yaml.indent(mapping=2, sequence=4, offset=2)
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     return header + buffer.getvalue()

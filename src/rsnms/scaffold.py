@@ -30,25 +30,28 @@ def inflect_phrase(phrase: str, case: str) -> str:
 
     morph = _morph(pymorphy3)
     words = phrase.split(" ")
-    out = []
-    head_done = False
-    for word in words:
-        if head_done or not re.fullmatch(r"[А-Яа-яЁё-]+", word):
-            out.append(word)
+    chosen = []  # (index, parse) of the words up to and including the head noun
+    for index, word in enumerate(words):
+        if not re.fullmatch(r"[А-Яа-яЁё-]+", word):
             continue
         parses = [p for p in morph.parse(word) if "nomn" in p.tag]
         if not parses:
-            out.append(word)
             continue
-        parse = parses[0]
-        target = {CASES[case]}
-        if case == "acc" and "inan" not in parse.tag and "anim" not in parse.tag:
-            target.add("inan")
-        form = parse.inflect(target)
-        new = form.word if form else word
-        out.append(_same_case(word, new))
+        # an adjective reading first («Тверская» is also a surname, a noun)
+        parse = next((p for p in parses if p.tag.POS == "ADJF"), parses[0])
+        chosen.append((index, parse))
         if parse.tag.POS == "NOUN":
-            head_done = True
+            break
+    head = chosen[-1][1] if chosen and chosen[-1][1].tag.POS == "NOUN" else None
+    out = list(words)
+    for index, parse in chosen:
+        target = {CASES[case]}
+        if case == "acc" and parse.tag.POS == "ADJF" and head is not None and \
+                (head.tag.gender == "masc" or head.tag.number == "plur"):
+            target.add(head.tag.animacy or "inan")
+        form = parse.inflect(target)
+        if form:
+            out[index] = _same_case(words[index], form.word)
     return " ".join(out)
 
 
@@ -63,9 +66,11 @@ def _morph(module):
 
 
 def _same_case(original: str, new: str) -> str:
-    if original[:1].isupper():
-        return new[:1].upper() + new[1:]
-    return new
+    """Restore the capitals of the original, part by part («Ханты-Мансийский»)."""
+    old_parts, new_parts = original.split("-"), new.split("-")
+    if len(old_parts) != len(new_parts):
+        old_parts, new_parts = [original], [new]
+    return "-".join(n[:1].upper() + n[1:] if o[:1].isupper() else n for o, n in zip(old_parts, new_parts))
 
 
 def _fill(value, mapping: dict):
@@ -115,6 +120,8 @@ def scaffold(region_id: str, name: str, model: Profile, *, authority: str | None
         mapping["authority.name"] = authority
 
     system = copy.deepcopy(model.data["system"])
+    if "[[region.cases.gen]]" not in system["name"]:
+        system["name"] += " [[region.cases.gen]]"  # the region's own system
     for key in ("tasks", "principles", "approaches", "mechanisms", "duties", "rights", "legal_basis"):
         if key in system:
             system[key] = _link_units(system[key])

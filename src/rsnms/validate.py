@@ -68,27 +68,49 @@ def _allowed_keys(root: dict, sub: dict) -> list[str]:
     return keys
 
 
-def _leaf(error: ValidationError) -> ValidationError | list[str]:
+def _branch_keys(root: dict, sub: dict) -> set[str]:
+    sub = _resolve(root, sub)
+    keys = set(sub.get("properties", {}))
+    for part in sub.get("allOf", []) + sub.get("oneOf", []) + sub.get("anyOf", []):
+        keys |= _branch_keys(root, part)
+    return keys
+
+
+def _leaf(error: ValidationError, root: dict) -> ValidationError | list[str]:
     """Descend through oneOf/anyOf to the error that explains the problem.
 
-    Returns the list of expected type names when every branch failed on the type.
+    Among the alternatives, the one meant is the one whose fields cover the most of
+    the value's keys (then the one with the fewest errors). Returns the list of
+    expected type names when every alternative failed on the type.
     """
     while error.validator in ("oneOf", "anyOf") and error.context:
-        deeper = [c for c in error.context if not (c.validator == "type" and not c.relative_path)]
-        if not deeper:
-            expected = []
+        branches: dict[int, list[ValidationError]] = {}
+        for c in error.context:
+            branches.setdefault(c.relative_schema_path[0], []).append(c)
+        typed = {i: errs for i, errs in branches.items()
+                 if not all(c.validator == "type" and not c.relative_path for c in errs)}
+        if not typed:
+            expected: list[str] = []
             for c in error.context:
                 for t in c.validator_value if isinstance(c.validator_value, list) else [c.validator_value]:
-                    if TYPE_NAMES.get(t) not in expected:
+                    if TYPE_NAMES.get(t, t) not in expected:
                         expected.append(TYPE_NAMES.get(t, t))
             return expected
-        error = best_match(deeper)
+        instance_keys = set(error.instance) if isinstance(error.instance, dict) else set()
+
+        def score(item):
+            index, errs = item
+            unknown = len(instance_keys - _branch_keys(root, error.validator_value[index]))
+            return (unknown, len(errs), index)
+
+        _index, errs = min(typed.items(), key=score)
+        error = best_match(errs)
     return error
 
 
 def translate(error: ValidationError, root: dict, pos: yamlio.Positions) -> list[Diagnostic]:
     """A jsonschema error → located Russian diagnostics."""
-    leaf = _leaf(error)
+    leaf = _leaf(error, root)
     if isinstance(leaf, list):
         path = tuple(error.absolute_path)
         return [pos.diagnostic(path, f"ожидается {' или '.join(leaf)}, а указан(а) {_kind(error.instance)}")]

@@ -175,9 +175,12 @@ def loads(text: str, pos: Positions) -> tuple[object, Positions]:
         raise InputError([Diagnostic(pos.file, line, col, "", message + ": исправьте синтаксис")]) from None
     except YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise InputError([Diagnostic(pos.file, 1, 1, "", f"синтаксическая ошибка YAML ({exc})")]) from None
-    if len(nodes) != 1 or nodes[0] is None:
-        what = "пуст" if not nodes or nodes[0] is None else "содержит несколько документов (---)"
-        raise InputError([Diagnostic(pos.file, 1, 1, "", f"файл {what}: нужен один документ YAML")])
+    if not nodes or nodes[0] is None:
+        raise InputError([Diagnostic(pos.file, 1, 1, "", "файл пуст: нужен один документ YAML")])
+    if len(nodes) > 1:
+        line = nodes[0].end_mark.line + 1
+        raise InputError([Diagnostic(pos.file, line, 1, "", "второй документ (---) в файле: "
+                                     "профиль — один документ YAML, уберите «---»")])
     errors: list[Diagnostic] = []
     data = _build(nodes[0], (), pos, errors)
     if errors:

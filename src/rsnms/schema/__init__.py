@@ -67,6 +67,24 @@ def model_values(model: dict, registry: dict) -> dict[str, list[str]]:
     }
 
 
+def _inline_common(schema: dict) -> None:
+    """``allOf: [ActCommon]`` + ``unevaluatedProperties: false`` → one flat object.
+
+    Flat objects give precise messages: with ``unevaluatedProperties`` one invalid
+    common field made every other field of the act "unexpected".
+    """
+    defs = schema["$defs"]
+    for definition in defs.values():
+        if definition.pop("unevaluatedProperties", None) is None:
+            continue
+        properties: dict = {}
+        for part in definition.pop("allOf", []):
+            properties.update(defs[part["$ref"].split("/")[-1]]["properties"])
+        properties.update(definition.get("properties", {}))
+        definition["properties"] = properties
+        definition["additionalProperties"] = False
+
+
 def complete(core: dict, values: dict[str, list[str]] | None) -> dict:
     """The core with every ``x-from-model`` definition turned into an enum.
 
@@ -74,6 +92,7 @@ def complete(core: dict, values: dict[str, list[str]] | None) -> dict:
     structure of the model itself before its ids are known.
     """
     schema = copy.deepcopy(core)
+    _inline_common(schema)
     for name, definition in schema["$defs"].items():
         key = definition.get("x-from-model")
         if key is None:

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs, from Debian's packages, the system tools the test suite uses when they
+# are missing: LibreOffice (headless, for .docx → PDF), poppler (pdftoppm), the
+# Liberation fonts (metric-compatible with Times New Roman) and Chromium (browser
+# tests of the handbook). Does nothing when everything is present.
+set -euo pipefail
+
+need=()
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+fc-list 2>/dev/null | grep -q "Liberation Serif" || need+=(fonts-liberation2)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "Устанавливаются системные пакеты: ${need[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

@@ -1,0 +1,36 @@
+"""Shared helpers: run the real `rsnms` command and read the project's files."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+REGIONS = ["omsk", "orenburg", "irkutsk", "eao"]
+
+
+def run_rsnms(*args: str, root: Path = ROOT, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m rsnms ARGS`` as a user would, against the project at ``root``."""
+    env = dict(os.environ, RSNMS_ROOT=str(root), PYTHONWARNINGS="ignore")
+    return subprocess.run([sys.executable, "-m", "rsnms", *args], cwd=cwd or root, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def export_json(region: str, root: Path = ROOT) -> dict:
+    result = run_rsnms("export", region, "--format", "json", root=root)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A private copy of the project's data (acts/, regions/) to change freely."""
+    for folder in ("acts", "regions"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    return tmp_path

@@ -1,0 +1,50 @@
+"""The profile schema is generated from the federal model and kept up to date."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import ROOT, run_rsnms
+
+
+def _schema(root=ROOT) -> dict:
+    return json.loads((root / "regions" / "profile.schema.json").read_text(encoding="utf-8"))
+
+
+def test_committed_schema_is_current():
+    result = run_rsnms("schema", "--check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_schema_enumerates_model_roles_functions_and_federal_acts():
+    defs = _schema()["$defs"]
+    assert defs["RoleRef"]["enum"][:3] == ["roiv", "cnppm", "iro"]
+    assert "cnppm.f07" in defs["FunctionRef"]["enum"]
+    assert "fz-273" in defs["FederalActRef"]["enum"]
+    assert defs["Subject"]["properties"]["model_ref"] == {"$ref": "#/$defs/RoleRef"}
+    assert _schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_adding_a_function_to_a_role_changes_the_schema(project_copy):
+    model = project_copy / "acts" / "model.yaml"
+    text = model.read_text(encoding="utf-8")
+    functions = json.loads(run_rsnms("export", "model", root=project_copy).stdout)
+    cnppm = next(s for s in functions["system"]["subjects"]["regional"] if s["id"] == "cnppm")
+    last = cnppm["functions"][-1]
+    new_id = f"cnppm.f{len(cnppm['functions']) + 1:02d}"
+    anchor = f"id: {last['id']}"
+    assert text.count(anchor) == 1
+    # insert a new function item after the last cnppm function («- id: …» then «text: …»)
+    lines = text.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.strip() == f"- {anchor}")
+    assert lines[at + 1].strip().startswith("text: ")
+    dash = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+    lines.insert(at + 2, f"{dash}- id: {new_id}\n{dash}  text: организует новое направление работы.\n")
+    model.write_text("".join(lines), encoding="utf-8")
+
+    assert run_rsnms("schema", "--check", root=project_copy).returncode == 2
+    result = run_rsnms("schema", root=project_copy)
+    assert result.returncode == 0, result.stderr
+    assert new_id in _schema(project_copy)["$defs"]["FunctionRef"]["enum"]
+    assert new_id not in _schema()["$defs"]["FunctionRef"]["enum"]
+    assert run_rsnms("schema", "--check", root=project_copy).returncode == 0
