@@ -32,10 +32,20 @@ def test_deadlines(text, period):
 
 @pytest.mark.parametrize("text, recurrence", [
     ("Ежеквартально", "quarterly"), ("Ежемесячно", "monthly"), ("2 раза в месяц", "twice-monthly"),
-    ("ежегодно, декабрь 2023", "yearly"),
+    ("ежегодно, декабрь 2023", "yearly"), ("1 раз в полгода", "half-yearly"),
 ])
 def test_recurring_deadlines(text, recurrence):
     assert parse_deadline(text, SPAN)["recurrence"] == recurrence
+
+
+@pytest.mark.parametrize("text, period", [
+    ("февраль, 2023 год, 2024 год", ("2023-02-01", "2024-02-29")),
+    ("апрель – сентябрь 2023 год, 2024 год", ("2023-04-01", "2024-09-30")),
+    ("январь – март, 2023 год, 2024 год", ("2023-01-01", "2024-03-31")),
+])
+def test_same_months_in_each_listed_year(text, period):
+    result = parse_deadline(text, SPAN)
+    assert (result["start"], result["end"], result["recurrence"]) == (*period, "yearly")
 
 
 def test_unknown_or_unanchored_deadlines_give_none():

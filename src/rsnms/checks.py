@@ -4,7 +4,7 @@ Run on a schema-valid raw profile; each problem is a located Russian diagnostic.
 What is checked: the file name matches the id; every id is unique; dates are real
 and periods ordered; every abbreviation, subject, act, federal act and data path a
 profile refers to exists; each roadmap responsible is a known subject or
-abbreviation; errata point at real lines of real sources and quote them; a region
+abbreviation (a co-executor that is not is a warning); errata point at real lines of real sources and quote them; a region
 has its order. Placeholders ``[[…]]`` left in a region's profile are warnings.
 """
 
@@ -113,12 +113,16 @@ def check(data: dict, pos: Positions, *, file: Path, root: Path,
     # roadmap responsible executors
     known = set(subjects) | set(abbreviations) | {s["short"] for s in subjects.values() if "short" in s}
     for path, item, _direction, _group in iter_roadmap(data.get("roadmap", {})):
-        for key in ("responsible", "co_executors"):
+        # a responsible executor must be a subject; co-executors may be wider groups
+        # («региональные методисты»), so an unknown one is only a warning
+        for key, severity in (("responsible", "error"), ("co_executors", "warning")):
             for i, who in enumerate(item.get(key, [])):
                 name = _PARENTHETICAL.sub("", who).strip()
                 if name not in known and not PLACEHOLDER.fullmatch(name):
-                    err(path + (key, i), f"исполнитель «{name}» не найден среди субъектов и сокращений: "
-                                         "добавьте его в abbreviations или укажите идентификатор субъекта")
+                    out.append(pos.diagnostic(path + (key, i),
+                                              f"исполнитель «{name}» не найден среди субъектов и сокращений: "
+                                              "добавьте его в abbreviations или укажите идентификатор субъекта",
+                                              severity=severity))
 
     # acts: appendices, refs
     acts = data.get("acts", {})

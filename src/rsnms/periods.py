@@ -25,6 +25,7 @@ RECURRENCE = [
     (r"ежекварт", "quarterly"),
     (r"ежегодн", "yearly"),
     (r"2 раза в месяц|два раза в месяц", "twice-monthly"),
+    (r"раз в полгода|раза в полгода|полугоди", "half-yearly"),
     (r"по мере необходимости|по запросу|по мере поступления", "as-needed"),
 ]
 _WHOLE_SPAN = r"постоянно|на постоянной основе|в течение (всего )?периода|весь период|по отдельному (графику|плану)|в течение года|в течение учебного года|в соответствии с графиком|по графику"
@@ -87,8 +88,21 @@ def parse_deadline(text: str, span: dict | None = None) -> dict | None:
             if year:
                 resolved += [(int(year), m) for m in pending]
                 pending = []
+        if pending and not resolved and len(set(years)) > 1:
+            # «февраль, 2023 год, 2024 год»: the same months in each year listed
+            y1, y2, m1, m2 = min(years), max(years), min(pending), max(pending)
+            return {"start": _iso(date(y1, m1, 1)), "end": _iso(date(y2, m2, _last_day(y2, m2))),
+                    "recurrence": "yearly"}
         if pending:
             resolved += [(years[-1], m) for m in pending]
+        named = {y for y, _m in resolved}
+        if len(named) == 1 and set(years) - named:
+            # «апрель – сентябрь 2023 год, 2024 год»: the months again in the later years
+            months_only = [m for _y, m in resolved]
+            y1, y2 = min(years), max(years)
+            m1, m2 = min(months_only), max(months_only)
+            return {"start": _iso(date(y1, m1, 1)), "end": _iso(date(y2, m2, _last_day(y2, m2))),
+                    "recurrence": "yearly"}
         (y1, m1), (y2, m2) = min(resolved), max(resolved)
         return {"start": _iso(date(y1, m1, 1)), "end": _iso(date(y2, m2, _last_day(y2, m2)))}
     # years: 2023 год; 2023–2024 годы; в течение 2023 года; до 2024 года
