@@ -7,14 +7,17 @@ as ``file:line:column: path: message``, and nothing is written). Messages are Ru
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 from . import __version__, build as build_mod, export as export_mod, schema as schema_mod
 from .diagnostics import Diagnostic, InputError
+from .export import yaml_text
 from .fsutil import write_atomic
 from .project import Project, find_project
-from .validate import Catalog, load_catalog, validate_files
+from .scaffold import scaffold
+from .validate import Catalog, load_catalog, validate_file, validate_files
 
 # argparse's own words, in Russian (argparse looks them up through gettext).
 _ARGPARSE_RU = {
@@ -105,11 +108,6 @@ def cmd_schema(args, project: Project, catalog: Catalog) -> int:
 
 
 def cmd_new(args, project: Project, catalog: Catalog) -> int:
-    from .export import yaml_text
-    from .scaffold import scaffold
-    from .validate import validate_file
-    import re
-
     if not re.fullmatch(r"[a-z][a-z0-9_-]*", args.id):
         raise InputError([Diagnostic(args.id, 1, 1, "id", "идентификатор региона: строчные латинские буквы, "
                                                           "цифры, «-», «_», первой — буква (например, tver)")])

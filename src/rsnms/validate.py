@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import jsonschema
@@ -186,7 +187,6 @@ def load_registry(project: Project) -> dict:
             seen.add(act["id"])
             if "date" in act:
                 try:
-                    from datetime import date
                     date.fromisoformat(act["date"])
                 except ValueError:
                     problems.append(pos.diagnostic(("acts", i, "date"), f"несуществующая дата «{act['date']}»"))
