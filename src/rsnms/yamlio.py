@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,7 +166,9 @@ def loads(text: str, pos: Positions) -> tuple[object, Positions]:
     yaml = YAML(typ="rt", pure=True)
     yaml.version = (1, 2)
     try:
-        nodes = list(yaml.compose_all(text))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # ruamel's English warnings (reused anchors) are not for users
+            nodes = list(yaml.compose_all(text))
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
