@@ -1,37 +1,95 @@
 """``rsnms build``: the explicit list of stages that turns profiles into ``build/``.
 
-Stages so far:
+1. ``schema``: the profile schema is regenerated from the model (``regions/profile.schema.json``);
+2. ``data``: each validated profile (and the model) as normalized JSON, ``build/data/<id>.json``;
+3. ``acts``: every act of each region composed (:mod:`rsnms.compose`) and rendered through
+   its Word template (:mod:`rsnms.docx_writer`) to ``build/acts/<region>/<act>.docx``, the
+   order with its appendices to ``package.docx``, the model regulation to
+   ``build/acts/model/regulation.docx``;
+4. ``pdf`` (with ``--pdf``): a PDF beside each .docx, by headless LibreOffice.
 
-1. the profile schema is regenerated from the model (``regions/profile.schema.json``);
-2. each validated profile (and the model) is written as normalized JSON to
-   ``build/data/<id>.json`` — the data every later writer reads.
-
-Each file is written atomically; nothing is written unless every profile validated.
+Everything is rendered in memory first; then each file is written atomically, so a
+failing or killed build never leaves a half-written file and a failure before the
+writing step changes nothing. Nothing runs unless every profile validated.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import export, schema as schema_mod
+from . import compose, docx_writer, export, pdf, schema as schema_mod
 from .fsutil import write_atomic
 from .profile import Profile
 from .project import Project
 
+Progress = Callable[[str], None]
 
-def build(project: Project, catalog, profiles: list[Profile],
-          progress: Callable[[str], None] = lambda _m: None) -> list[Path]:
-    written: list[Path] = []
 
-    schema_text = schema_mod.dumps(catalog.schema)
-    if not project.schema.is_file() or project.schema.read_text(encoding="utf-8") != schema_text:
-        write_atomic(project.schema, schema_text)
-        written.append(project.schema)
+@dataclass
+class Output:
+    """What a build produced: files written and warnings about unfinished drafts."""
 
+    written: list[Path] = field(default_factory=list)
+    warnings: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def build(project: Project, catalog, profiles: list[Profile], *, with_model: bool = True,
+          with_pdf: bool = False, progress: Progress = lambda _m: None) -> Output:
+    out = Output()
+    stage_schema(project, catalog, out)
+    stage_data(project, catalog, profiles, out, progress)
+    docx_files = stage_acts(project, catalog, profiles, with_model, out, progress)
+    if with_pdf:
+        stage_pdf(docx_files, out, progress)
+    return out
+
+
+def stage_schema(project: Project, catalog, out: Output) -> None:
+    text = schema_mod.dumps(catalog.schema)
+    if not project.schema.is_file() or project.schema.read_text(encoding="utf-8") != text:
+        write_atomic(project.schema, text)
+        out.written.append(project.schema)
+
+
+def stage_data(project: Project, catalog, profiles: list[Profile], out: Output, progress: Progress) -> None:
     for profile in [catalog.model, *profiles]:
         progress(f"данные: {profile.id}")
         target = project.build / "data" / f"{profile.id}.json"
         write_atomic(target, export.to_json(profile))
-        written.append(target)
-    return written
+        out.written.append(target)
+
+
+def render_region(project: Project, catalog, profile: Profile) -> tuple[dict[str, bytes], list[str]]:
+    """File name → .docx bytes for every act of one region, and its package."""
+    docs = compose.compose_profile(profile.data, catalog.model.data, catalog.drafts)
+    files = {f"{doc.slug}.docx": docx_writer.render(doc, project.templates) for doc in docs.values()}
+    parts = compose.package(profile.data, catalog.model.data, catalog.drafts, docs)
+    if parts:
+        files["package.docx"] = docx_writer.package([files[f"{d.slug}.docx"] for d in parts], parts[0])
+    return files, [w for doc in docs.values() for w in doc.warnings]
+
+
+def stage_acts(project: Project, catalog, profiles: list[Profile], with_model: bool,
+               out: Output, progress: Progress) -> list[Path]:
+    rendered: dict[Path, bytes] = {}
+    for profile in profiles:
+        progress(f"акты: {profile.id}")
+        files, warnings = render_region(project, catalog, profile)
+        for name, data in files.items():
+            rendered[project.build / "acts" / profile.id / name] = data
+        out.warnings += [(profile.path, w) for w in warnings]
+    if with_model:
+        progress("акты: model")
+        doc = compose.compose_model(catalog.model.data, catalog.drafts)
+        rendered[project.build / "acts" / "model" / "regulation.docx"] = docx_writer.render(doc, project.templates)
+    for path, data in rendered.items():
+        write_atomic(path, data)
+        out.written.append(path)
+    return list(rendered)
+
+
+def stage_pdf(docx_files: list[Path], out: Output, progress: Progress) -> None:
+    progress(f"PDF: {len(docx_files)} файлов (LibreOffice)")
+    out.written += pdf.convert(docx_files)

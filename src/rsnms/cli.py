@@ -134,16 +134,72 @@ def cmd_new(args, project: Project, catalog: Catalog) -> int:
 
 
 def cmd_build(args, project: Project, catalog: Catalog) -> int:
-    paths = _profile_paths(project, args.regions)
+    names = [n for n in args.regions if n != "model"]
+    with_model = not args.regions or "model" in args.regions
+    paths = _profile_paths(project, names) if names or not args.regions else []
     profiles, diagnostics = validate_files(paths, catalog)
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors:
         _print(errors)
         print("Сборка не выполнена: исправьте ошибки (файлы в build/ не изменены).", file=sys.stderr)
         return 2
-    written = build_mod.build(project, catalog, profiles, progress=lambda m: print(m, file=sys.stderr))
-    print(f"Собрано файлов: {len(written)} в {project.build.relative_to(project.root)}/")
+    output = build_mod.build(project, catalog, profiles, with_model=with_model, with_pdf=args.pdf,
+                             progress=lambda m: print(m, file=sys.stderr))
+    counts: dict[tuple, int] = {}
+    for path, message in output.warnings:
+        counts[(_rel(project, path), message)] = counts.get((_rel(project, path), message), 0) + 1
+    for (path, message), n in counts.items():
+        print(f"{path}: предупреждение: {message}{f' ({n} раз)' if n > 1 else ''}", file=sys.stderr)
+    if output.warnings:
+        print(f"Незаполненных мест в проектах актов: {len(output.warnings)} — они выделены в документах; "
+              "заполните их в профиле.", file=sys.stderr)
+    print(f"Собрано файлов: {len(output.written)} в {project.build.relative_to(project.root)}/")
     return 0
+
+
+def cmd_fidelity(args, project: Project, catalog: Catalog) -> int:
+    from . import compose, docx_writer, fidelity
+
+    paths = _profile_paths(project, args.regions)
+    profiles, diagnostics = validate_files(paths, catalog)
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if errors:
+        _print(errors)
+        return 2
+    below = 0
+    print(f"{'регион':<10} {'акт':<20} {'сходство':>8} {'слов в акте':>12} {'слов в источнике':>17}")
+    for profile in profiles:
+        docs = compose.compose_profile(profile.data, catalog.model.data, catalog.drafts)
+        rendered_all, source_all = [], []
+        for key, doc in docs.items():
+            source = profile.data["acts"].get(key, {}).get("source")
+            if doc.status != "adopted" or not source:
+                continue
+            rendered = fidelity.docx_text(docx_writer.render(doc, project.templates))
+            original = fidelity.source_text(project.root, source)
+            score = fidelity.similarity(rendered, original)
+            rendered_all.append(rendered)
+            source_all.append(original)
+            below += score < args.min
+            print(f"{profile.id:<10} {doc.slug:<20} {score:>8.4f} {len(fidelity.tokens(rendered)):>12} "
+                  f"{len(fidelity.tokens(original)):>17}{'  < ' + str(args.min) if score < args.min else ''}")
+            if args.diff:
+                for line in fidelity.diff(rendered, original):
+                    print("    " + line)
+        if rendered_all:
+            score = fidelity.similarity("\n".join(rendered_all), "\n".join(source_all))
+            print(f"{profile.id:<10} {'(все принятые акты)':<20} {score:>8.4f}")
+    if below:
+        print(f"Ниже порога {args.min}: {below}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _rel(project: Project, path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(project.root))
+    except ValueError:
+        return str(path)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -173,9 +229,17 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=["приказ", "распоряжение"], default="приказ", help="вид акта")
     p.set_defaults(func=cmd_new)
 
-    p = sub.add_parser("build", help="проверить профили и собрать всё в build/")
-    p.add_argument("regions", nargs="*", metavar="РЕГИОН")
+    p = sub.add_parser("build", help="проверить профили и собрать всё в build/ (данные, акты .docx)")
+    p.add_argument("regions", nargs="*", metavar="РЕГИОН",
+                   help="регионы (по умолчанию — все и примерное положение; model — примерное положение)")
+    p.add_argument("--pdf", action="store_true", help="добавить PDF каждого акта (нужен LibreOffice)")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("fidelity", help="насколько точно собранные акты воспроизводят принятые тексты")
+    p.add_argument("regions", nargs="*", metavar="РЕГИОН")
+    p.add_argument("--min", type=float, default=0.97, help="порог сходства (по умолчанию 0.97)")
+    p.add_argument("--diff", action="store_true", help="показать различия по словам")
+    p.set_defaults(func=cmd_fidelity)
     return parser
 
 

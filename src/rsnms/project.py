@@ -26,6 +26,14 @@ class Project:
         return self.root / "acts" / "federal-acts.yaml"
 
     @property
+    def drafts(self) -> Path:
+        return self.root / "acts" / "drafts.yaml"
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
     def sources(self) -> Path:
         return self.root / "acts" / "sources"
 

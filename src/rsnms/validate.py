@@ -173,6 +173,20 @@ class Catalog:
     model: Profile
     schema: dict
     values: dict
+    drafts: dict
+
+
+def load_drafts(project: Project, full_schema: dict) -> dict:
+    """acts/drafts.yaml: skeletons of the acts rsnms composes, checked like a profile's acts."""
+    raw, pos = yamlio.load(project.drafts)
+    schema = {"$schema": full_schema.get("$schema"), "$defs": full_schema["$defs"], "type": "object",
+              "additionalProperties": False, "required": ["order", "network_regulation"],
+              "properties": {"order": {"$ref": "#/$defs/Order"},
+                             "network_regulation": {"$ref": "#/$defs/NetworkRegulation"}}}
+    problems = schema_diagnostics(raw, schema, pos)
+    if problems:
+        raise InputError(problems)
+    return raw
 
 
 def load_registry(project: Project) -> dict:
@@ -215,7 +229,7 @@ def load_catalog(project: Project) -> Catalog:
     if errors:
         raise InputError(errors)
     model = Profile(project.model, raw, normalize(raw), pos)
-    return Catalog(project, registry, model, full, values)
+    return Catalog(project, registry, model, full, values, load_drafts(project, full))
 
 
 def validate_file(path: Path, catalog: Catalog) -> tuple[Profile | None, list[Diagnostic]]:
