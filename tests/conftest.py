@@ -30,7 +30,7 @@ def export_json(region: str, root: Path = ROOT) -> dict:
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
-    """A private copy of the project's data (acts/, regions/) to change freely."""
-    for folder in ("acts", "regions"):
+    """A private copy of the project's data (acts/, regions/, templates/) to change freely."""
+    for folder in ("acts", "regions", "templates"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     return tmp_path

@@ -73,6 +73,23 @@ def check(data: dict, pos: Positions, *, file: Path, root: Path,
         if not (root / source).is_file():
             err(("sources", i), f"исходный текст «{source}» не найден: проверьте путь от корня проекта")
 
+    for key, act in data.get("acts", {}).items():
+        source = act.get("source")
+        if not source:
+            continue
+        path = root / source["file"]
+        if not path.is_file():
+            err(("acts", key, "source", "file"), f"исходный текст «{source['file']}» не найден: "
+                                                 "проверьте путь от корня проекта")
+            continue
+        total = len(path.read_text(encoding="utf-8", errors="replace").splitlines())
+        if not 1 <= source["first"] <= source["last"] <= total:
+            err(("acts", key, "source"), f"строки {source['first']}–{source['last']} вне файла "
+                                         f"«{source['file']}» (в нём {total} строк) или first > last")
+        if act.get("status") != "adopted":
+            err(("acts", key, "source"), "source указывается только для принятого акта (status: adopted)",
+                severity="warning")
+
     # dates are real, periods ordered
     for path, value in _date_paths(data):
         try:

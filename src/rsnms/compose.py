@@ -584,6 +584,7 @@ class Composer:
         self.drafts = drafts
         self.region = data["id"]
         self.acts = self.effective_acts()
+        self._introduced: set[str] = set()
 
     # which acts exist: adopted or drafted in the profile, else composed from skeletons
     def effective_acts(self) -> dict:
@@ -819,10 +820,22 @@ class Composer:
         tables = ([abbr_table] if abbr_table else []) + [table]
         return self.document("roadmap", ctx, tables, w)
 
+    def introduce(self, name: str) -> str:
+        """An executor as written, or — at the first mention of an abbreviation marked
+        ``introduce_in_roadmap`` — its full form followed by «(далее – …)»."""
+        abbr, _, rest = name.partition(" (")
+        for entry in self.data.get("abbreviations", []):
+            if entry["abbr"] == abbr and entry.get("introduce_in_roadmap"):
+                if abbr in self._introduced:
+                    return name
+                self._introduced.add(abbr)
+                return f"{entry['full']} (далее – {abbr})" + (f" ({rest}" if rest else "")
+        return name
+
     def roadmap_cell(self, w: Writer, key: str, item: dict, new_group, composed: bool) -> Rich:
         """One cell of a roadmap row; a composed (model) row never copies the model's dates."""
         if key == "num":
-            return w(str(item["num"]))
+            return w(str(item["num"])) if item.get("num") else Rich()
         if key == "group":
             return w(new_group["title"]) if new_group is not None else Rich()
         if key == "activity":
@@ -836,7 +849,7 @@ class Composer:
             if composed:
                 names = [self.data.get("authority", {}).get("name") or n if n == "РОИВ" else n
                          for n in names]
-            return w(", ".join(n for n in names if n))
+            return w(", ".join(self.introduce(n) for n in names if n))
         if key == "deadline":
             if composed:
                 return Rich([w.missing("срок")])

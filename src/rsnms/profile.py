@@ -172,9 +172,10 @@ def _normalize_roadmap(roadmap: dict) -> dict:
         for g, group in enumerate(direction.get("groups", []), 1):
             group.setdefault("id", f"{direction['id']}.g{g:02d}")
     for _path, item, direction, group in iter_roadmap(roadmap):
-        number += 1
-        item["num"] = number
-        item.setdefault("id", _numbered("roadmap", number))
+        if not item.get("unnumbered"):
+            number += 1
+        item["num"] = number if not item.get("unnumbered") else None
+        item.setdefault("id", _numbered("roadmap", number) + ("" if item["num"] else f".u{_path[-1]:02d}"))
         item["direction"] = direction["id"]
         if group is not None:
             item["group"] = group["id"]
