@@ -167,6 +167,22 @@ def row_flag(row, tag: str) -> None:
     trpr.append(el)
 
 
+def no_cell_margins(table) -> None:
+    """A layout table whose text lines up with the page margins."""
+    tbl_pr = table._tbl.tblPr
+    ind = OxmlElement("w:tblInd")
+    ind.set(qn("w:w"), "0")
+    ind.set(qn("w:type"), "dxa")
+    tbl_pr.append(ind)
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), "0")
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tbl_pr.append(margins)
+
+
 def data_table(doc, table_expr: str, width_cm: float, *, with_labels: bool = False):
     """The generic table of the acts: an optional repeated header row, full-width rows, rows of cells."""
     rows = [
@@ -236,9 +252,9 @@ def body_loop(doc, width_cm: float) -> None:
     para(doc, "{%p endfor %}")
 
 
-def heading_block(doc) -> None:
+def heading_block(doc, stamp_style: str = "Гриф") -> None:
     para(doc, "{%p if doc.stamp %}")
-    para(doc, "{{r doc.stamp }}", "Гриф")
+    para(doc, "{{r doc.stamp }}", stamp_style)
     para(doc, "{%p endif %}")
     para(doc, "{%p if doc.heading %}")
     para(doc, "{{r doc.heading }}", "Вид документа")
@@ -285,7 +301,8 @@ def order_template():
     para(doc, "", "Абзац")
     para(doc, "", "Абзац")
     sign = doc.add_table(rows=1, cols=2)
-    sign.alignment = WD_TABLE_ALIGNMENT.CENTER
+    sign.alignment = WD_TABLE_ALIGNMENT.LEFT
+    no_cell_margins(sign)
     sign.columns[0].width, sign.columns[1].width = Cm(width * 0.6), Cm(width * 0.4)
     left, right = sign.rows[0].cells
     left.width, right.width = Cm(width * 0.6), Cm(width * 0.4)
@@ -304,7 +321,9 @@ def regulation_template():
 
 def roadmap_template():
     doc, width = new_document(landscape=True)
-    heading_block(doc)
+    # its own name: in package.docx the portrait acts' «Гриф» would otherwise win
+    paragraph_style(doc, "Гриф (альбомный лист)", align=L, first_line=None, left=width - 9.0, after=18)
+    heading_block(doc, "Гриф (альбомный лист)")
     para(doc, "{%p if doc.abbreviations %}")
     para(doc, "{{r doc.abbreviations.title }}", "Наименование документа")
     data_table(doc, "doc.abbreviations", width)

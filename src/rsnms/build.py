@@ -38,12 +38,20 @@ class Output:
 def build(project: Project, catalog, profiles: list[Profile], *, with_model: bool = True,
           with_pdf: bool = False, progress: Progress = lambda _m: None) -> Output:
     out = Output()
+    remove_stale_temporaries(project.build)
     stage_schema(project, catalog, out)
     stage_data(project, catalog, profiles, out, progress)
     docx_files = stage_acts(project, catalog, profiles, with_model, out, progress)
     if with_pdf:
         stage_pdf(docx_files, out, progress)
     return out
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files a killed build left behind (never the outputs themselves)."""
+    if folder.is_dir():
+        for tmp in folder.rglob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
 
 
 def stage_schema(project: Project, catalog, out: Output) -> None:

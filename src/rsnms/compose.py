@@ -331,7 +331,7 @@ class Body:
             if value is None:
                 self.blocks.append(block("para", Rich([self.w.missing(f"данные «{ref}»")]), level=level))
             elif present == "table":
-                self.table_for(ref, value)
+                self.table_for(ref, value, clause.get("columns"))
             elif present == "clauses":
                 sub_index = 0
                 for unit_text, sub in self.units(ref, value):
@@ -533,6 +533,8 @@ class Body:
                 text = it if isinstance(it, str) else it.get("text", "")
                 m = marker(style, i)
                 out.append(self.w(f"{m} {text}" if m else text))
+                if isinstance(it, dict) and it.get("items"):
+                    out.extend(lines_of(it["items"], sub_style(style)))
             return out
 
         def walk(clauses, depth):
@@ -542,8 +544,6 @@ class Body:
                         header.extend([self.w(c.get("text", ""))] + lines_of(c["items"], "none"))
                     else:
                         rows.append({"kind": "span", "cells": [self.w(c.get("text", ""))]})
-                        if depth == 0:
-                            number_stack[:] = [0]
                     continue
                 number_stack[depth] += 1
                 number = ".".join(str(n) for n in number_stack[:depth + 1]) + "."
@@ -559,18 +559,28 @@ class Body:
         return {"header": header, "rows": rows, "widths": [2, 3]}
 
     def subjects_table(self, subjects: dict, columns: list[str] | None) -> dict:
+        """Subjects by level: a level row (from chapter ``level_<level>`` when the profile
+        has one: its title and one cell per clause), then each subject with its functions."""
         level_titles = {"regional": "Региональный уровень", "municipal": "Муниципальный уровень",
                         "institutional": "Институциональный уровень", "federal": "Федеральный уровень"}
         header = [self.w(c) for c in columns] if columns else []
+        ncols = max(len(header), 2)
         rows = []
         for level, items in subjects.items():
-            rows.append({"kind": "span", "cells": [self.w(level_titles.get(level, level))]})
+            summary = self.ref(f"system.chapters.level_{level}")
+            if summary:
+                cells = [self.w(summary["title"])] + [self.w(c.get("text", "")) for c in summary["clauses"]]
+                rows.append({"kind": "row", "cells": (cells + [Rich()] * ncols)[:ncols]})
+            else:
+                rows.append({"kind": "span", "cells": [self.w(level_titles.get(level, level))]})
             for s in items:
                 lines = [self.w(s.get("heading") or s["name"])]
                 lines += [self.w(f"– {f if isinstance(f, str) else f.get('text', '')}")
                           for f in s.get("functions", []) if not is_group(f)]
-                rows.append({"kind": "row", "cells": [self._cell_lines(lines)]})
-        return {"header": header, "rows": rows, "widths": [1]}
+                cells = [self.w("Функции"), self._cell_lines(lines)]
+                rows.append({"kind": "row", "cells": (cells + [Rich()] * ncols)[:ncols]})
+        widths = [1.2, 3, 3][:ncols] if ncols <= 3 else [1] * ncols
+        return {"header": header, "rows": rows, "widths": widths}
 
 
 # --- the acts of a region -------------------------------------------------------------
@@ -645,6 +655,8 @@ class Composer:
     def stamp(self, key: str, w: Writer) -> Rich | None:
         act = self.acts[key]
         parent = self.parents().get(key)
+        # an act the region's order does not approve awaits an order of its own
+        future_order = parent is None
         if parent is None and key != "order":
             parent = ("order", None) if "order" in self.acts else None
         if parent is None or key == "order":
@@ -657,6 +669,8 @@ class Composer:
             order_kind = KIND_FORMS[parent_act.get("kind", "приказ")]
             authority = lookup(self.data, "authority.cases.gen") or "[[authority.cases.gen]]"
             date, num = self.order_requisites(w, in_stamp=True)
+            if future_order:
+                date, num = Rich([w.missing("дата")]), Rich([w.missing("номер")])
             if kind == "утвержден":
                 gender = KIND_FORMS.get(act.get("kind", "положение"), {"gender": "n"})["gender"]
                 lines.append(w(APPROVED[gender]))
@@ -664,7 +678,7 @@ class Composer:
             else:
                 lines.append(w("Приложение" + (f" № {number}" if number else "")))
                 lines.append(w(f"к {order_kind['dat']} {authority}"))
-            lines.append(w("от ") + date + w(" № ") + num)
+            lines.append(w("от ") + date + Rich([(" №\u00a0", ROLE_TEXT)]) + num)
         else:
             forms = KIND_FORMS.get(parent_act.get("kind", "положение"), KIND_FORMS["положение"])
             head = "Приложение" + (f" № {number}" if number else "")
@@ -727,7 +741,7 @@ class Composer:
             "issuer": w(authority.upper() if authority and "[[" not in authority else authority),
             "kind": w(kind.upper()),
             "date": date,
-            "number": w("№ ") + number,
+            "number": Rich([("№\u00a0", ROLE_TEXT)]) + number,
             "place": w.value(order.get("place") or lookup(self.data, "region.center"), "место издания"),
             "preamble": preamble,
             "operative": w(f"{operative}:") if operative and separate else None,
@@ -756,7 +770,7 @@ class Composer:
         for i, annex in enumerate(annexes, 1):
             number = f" {i}" if len(annexes) > 1 else ""
             forms = KIND_FORMS.get(act.get("kind", "положение"), KIND_FORMS["положение"])
-            stamp = w(f"Приложение{number} к {forms['dat']}")
+            stamp = w(f"Приложение{number} к {forms['dat']}") if annex.get("stamp", True) else Rich()
             body.blocks.append({"kind": "annex", "text": w(annex["title"]), "stamp": stamp, "level": 0})
             value = body.ref(annex["ref"])
             if value is None:

@@ -18,7 +18,7 @@ from docx import Document as open_docx
 from docx.oxml.ns import qn
 from rapidfuzz.distance import Indel
 
-_TAGS = re.compile(r"<[^>]+>")
+_TAGS = re.compile(r"<(?!https?://)[^>]+>")   # keep <https://…> autolinks
 _QUOTES_DASHES = re.compile(r"[«»„“”‟\"'‘’‚`\-‐‑‒–—―−]")
 _WORD = re.compile(r"\w+")
 

@@ -18,6 +18,7 @@ from .fsutil import write_atomic
 
 _DATES = re.compile(rb"/(CreationDate|ModDate)\s*\(D:[^)]*\)")
 _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
 
 
 def soffice() -> str:
@@ -31,7 +32,7 @@ def soffice() -> str:
 
 
 def fixed(pdf: bytes) -> bytes:
-    """The PDF with fixed dates and id, each replacement the same length (xref stays valid)."""
+    """The PDF with fixed dates, id and checksum, each replacement the same length (xref stays valid)."""
     def date(m: re.Match) -> bytes:
         old = m.group(0)
         new = b"/" + m.group(1) + b"(D:20000101000000"
@@ -40,7 +41,10 @@ def fixed(pdf: bytes) -> bytes:
     def ident(m: re.Match) -> bytes:
         return m.group(0).replace(m.group(1), b"0" * len(m.group(1))).replace(m.group(2), b"0" * len(m.group(2)))
 
-    return _ID.sub(ident, _DATES.sub(date, pdf))
+    def checksum(m: re.Match) -> bytes:
+        return m.group(0).replace(m.group(1), b"0" * len(m.group(1)))
+
+    return _CHECKSUM.sub(checksum, _ID.sub(ident, _DATES.sub(date, pdf)))
 
 
 def convert(files: list[Path], timeout: int = 600) -> list[Path]:

@@ -1,0 +1,288 @@
+"""Acts as Word documents: what `rsnms build --pdf` writes, opened and rendered as a user would."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document as open_docx
+from docx.oxml.ns import qn
+
+from conftest import REGIONS, ROOT, export_json, run_rsnms
+from rsnms import fidelity
+from rsnms.typography import typeset
+
+ACTS = ["order", "regulation", "roadmap", "network-regulation"]
+NBSP = "\u00a0"
+
+
+def copy_project(target: Path) -> Path:
+    for folder in ("acts", "regions", "templates"):
+        shutil.copytree(ROOT / folder, target / folder)
+    return target
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("built"))
+    result = run_rsnms("build", "--pdf", root=root)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def text_of(path: Path) -> str:
+    return fidelity.docx_text(path.read_bytes())
+
+
+def pdf_pages(pdf: Path) -> list[tuple[float, float]]:
+    """(width, height) in points of every page."""
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "9999", str(pdf)], capture_output=True,
+                          text=True, check=True).stdout
+    return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+
+
+def page_ink(pdf: Path, page: int, tmp: Path) -> float:
+    """Share of dark pixels on a page rendered to a greyscale image (0: empty page)."""
+    out = tmp / f"{pdf.stem}-{page}"
+    subprocess.run(["pdftoppm", "-gray", "-r", "30", "-f", str(page), "-l", str(page), str(pdf), str(out)],
+                   check=True)
+    image = next(tmp.glob(f"{pdf.stem}-{page}*.pgm"))
+    data = image.read_bytes()
+    # binary PGM: "P5\n<w> <h>\n<max>\n" then one byte per pixel
+    header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
+    width, height = int(header.group(1)), int(header.group(2))
+    pixels = data[header.end():header.end() + width * height]
+    image.unlink()
+    return sum(1 for b in pixels if b < 128) / len(pixels), (width, height)
+
+
+def test_build_writes_all_21_documents_that_open_and_have_pdfs(built):
+    expected = [built / "build" / "acts" / r / f"{a}.docx" for r in REGIONS for a in ACTS + ["package"]]
+    expected.append(built / "build" / "acts" / "model" / "regulation.docx")
+    assert len(expected) == 21
+    for path in expected:
+        assert path.is_file(), path
+        document = open_docx(str(path))
+        text = "\n".join(p.text for p in document.paragraphs)
+        assert len(fidelity.tokens(text_of(path))) > 50, path
+        # nothing of the template machinery or of the profile syntax is left
+        assert not re.search(r"\{[{%#]|[%}]\}", text_of(path)), path
+        assert "[[" not in text_of(path), path
+        assert path.with_suffix(".pdf").is_file(), path
+        assert pdf_pages(path.with_suffix(".pdf")), path
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_order_is_portrait_and_roadmap_landscape_without_empty_pages(built, region, tmp_path):
+    acts = built / "build" / "acts" / region
+    order, roadmap = pdf_pages(acts / "order.pdf"), pdf_pages(acts / "roadmap.pdf")
+    assert 1 <= len(order) <= 3
+    assert all(w < h for w, h in order)
+    assert 1 <= len(roadmap) <= 40
+    assert all(w > h for w, h in roadmap)
+    for pdf, pages in ((acts / "order.pdf", order), (acts / "roadmap.pdf", roadmap)):
+        for page in range(1, len(pages) + 1):
+            ink, (width, height) = page_ink(pdf, page, tmp_path)
+            words = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                                   capture_output=True, text=True, check=True).stdout
+            assert ink > 0.0008 and len(re.sub(r"\s|\d", "", words)) > 20, f"{pdf.name}: page {page} is empty"
+            assert (width > height) == (pdf.name == "roadmap.pdf")
+    package = pdf_pages(acts / "package.pdf")
+    parts = [a for a in ("order", "regulation", "roadmap", "network-regulation")
+             if (acts / f"{a}.pdf").is_file()]
+    assert len(package) <= sum(len(pdf_pages(acts / f"{a}.pdf")) for a in parts)
+    assert any(w > h for w, h in package) == (region != "eao")  # EAO's package has no roadmap
+
+
+def test_regulation_and_roadmap_have_plausible_length(built):
+    for region in REGIONS:
+        acts = built / "build" / "acts" / region
+        assert len(pdf_pages(acts / "regulation.pdf")) >= 4
+        assert len(pdf_pages(acts / "network-regulation.pdf")) >= 2
+
+
+def stamp_requisites(region: str) -> str:
+    order = export_json(region)["acts"]["order"]
+    year, month, day = order["date"].split("-")
+    months = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+              "октября", "ноября", "декабря"]
+    if order.get("date_format") == "words":
+        date = f"{int(day)} {months[int(month) - 1]} {year} г."
+    else:
+        date = f"{day}.{month}.{year}"
+    return f"от {date} №{NBSP}{order['number']}"
+
+
+@pytest.mark.parametrize("region", ["omsk", "orenburg", "irkutsk"])
+def test_every_appendix_stamp_repeats_the_order_requisites(built, region):
+    data = export_json(region)
+    package = text_of(built / "build" / "acts" / region / "package.docx")
+    appendices = data["acts"]["order"]["appendices"]
+    assert package.count(stamp_requisites(region)) == len(appendices)
+    # appendices follow the order in the order's sequence, numbered when there are several
+    acts = built / "build" / "acts" / region
+    positions = [package.index(text_of(acts / f"{a}.docx")[:300]) for a in ["order"] + appendices]
+    assert positions == sorted(positions) and positions[0] == 0
+    if len(appendices) > 1 and all(data["acts"][a].get("stamp") == "приложение" for a in appendices):
+        assert package.index("Приложение №\u00a01") < package.index("Приложение №\u00a02")
+
+
+def test_order_typography_and_title_block(built):
+    text = text_of(built / "build" / "acts" / "omsk" / "order.docx")
+    assert "ПРИКАЗ" in text and "07.04.2022" in text and f"№{NBSP}26" in text
+    assert f"Т.В.{NBSP}Дернова" in text
+    assert "приказываю:" in text and "призываю" not in text
+    document = open_docx(str(built / "build" / "acts" / "orenburg" / "order.docx"))
+    kind = next(p for p in document.paragraphs if p.text == "ПРИКАЗ")
+    spacing = kind.style.element.rPr.find(qn("w:spacing"))
+    assert spacing is not None and int(spacing.get(qn("w:val"))) > 0   # letter-spaced by its style
+
+
+def highlighted(path: Path) -> list[str]:
+    document = open_docx(str(path))
+    style_id = document.styles["Заполнитель"].style_id
+    runs = document.element.body.iter(qn("w:r"))
+    out = []
+    for run in runs:
+        r_style = run.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")
+        if r_style is not None and r_style.get(qn("w:val")) == style_id:
+            out.append("".join(t.text for t in run.iter(qn("w:t"))))
+    return out
+
+
+def test_drafts_use_the_regions_names_and_highlight_what_is_unknown(built):
+    eao = built / "build" / "acts" / "eao"
+    regulation = text_of(eao / "regulation.docx")
+    assert "Еврейской автономной области" in regulation
+    # the region is known: the model's placeholders for its name are filled in
+    assert not [m for m in highlighted(eao / "regulation.docx") if "субъекта Российской Федерации" in m]
+    # the model's 2021 deadlines are not copied into a 2020s draft: each is a placeholder
+    roadmap_marks = highlighted(eao / "roadmap.docx")
+    assert roadmap_marks.count("[срок]") == len(export_json("model")["roadmap"]["directions"][0]["items"])
+    order_marks = highlighted(eao / "order.docx")
+    assert "[И.О. Фамилия]" in order_marks
+    network = text_of(built / "build" / "acts" / "omsk" / "network-regulation.docx")
+    assert "Омской области" in network and "Министерство образования Омской области" in network
+    assert highlighted(built / "build" / "acts" / "omsk" / "network-regulation.docx")  # date and number
+
+
+def test_build_warns_about_each_placeholder_of_a_draft(tmp_path):
+    root = copy_project(tmp_path)
+    result = run_rsnms("build", "eao", root=root)
+    assert result.returncode == 0
+    assert "regions/eao.yaml: предупреждение: eao/roadmap: не заполнено «срок»" in result.stderr
+    assert "eao/order: не заполнено «И.О. Фамилия»" in result.stderr
+
+
+def test_model_regulation_shows_its_placeholders(built):
+    path = built / "build" / "acts" / "model" / "regulation.docx"
+    marks = highlighted(path)
+    assert any("наименование субъекта Российской Федерации" in m for m in marks)
+    assert "ПРИМЕРНОЕ ПОЛОЖЕНИЕ" in text_of(path)
+
+
+def test_text_that_looks_like_markup_is_rendered_literally(tmp_path):
+    root = copy_project(tmp_path)
+    nasty = 'Проверка & < > " « » – № {{ x }} {% if %} {# c #} </w:t>'
+    profile = root / "regions" / "omsk.yaml"
+    text = profile.read_text(encoding="utf-8")
+    first_task = "    - выстраивание единой региональной системы"
+    text = text.replace(first_task, f"    - {json.dumps(nasty, ensure_ascii=False)}\n{first_task}", 1)
+    text = text.replace("        - activity: Определение ответственного",
+                        f"        - activity: {json.dumps(nasty, ensure_ascii=False)}\n"
+                        "          responsible: [МООО]\n"
+                        "        - activity: Определение ответственного", 1)
+    profile.write_text(text, encoding="utf-8")
+    result = run_rsnms("build", "omsk", "--pdf", root=root)
+    assert result.returncode == 0, result.stderr
+    expected = typeset(nasty)
+    for act in ("regulation", "roadmap", "package"):
+        path = root / "build" / "acts" / "omsk" / f"{act}.docx"
+        assert expected in text_of(path), act
+        assert path.with_suffix(".pdf").is_file()
+    assert "{{ x }}" in expected and "{% if %}" in expected and "& < >" in expected
+
+
+def test_two_builds_give_identical_bytes(tmp_path):
+    root = copy_project(tmp_path)
+    assert run_rsnms("build", root=root).returncode == 0
+    first = {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()}
+    assert run_rsnms("build", root=root).returncode == 0
+    second = {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()}
+    assert first == second
+    assert len([p for p in first if p.suffix == ".docx"]) == 21
+
+
+def test_a_killed_build_leaves_no_corrupted_document(tmp_path):
+    import os
+    import signal
+    import sys
+    import time
+
+    root = copy_project(tmp_path)
+    assert run_rsnms("build", root=root).returncode == 0
+    env = dict(os.environ, RSNMS_ROOT=str(root), PYTHONWARNINGS="ignore")
+    for delay in (0.3, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0):
+        proc = subprocess.Popen([sys.executable, "-m", "rsnms", "build"], cwd=root, env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        documents = list((root / "build").rglob("*.docx"))
+        assert len(documents) == 21
+        for path in documents:
+            with zipfile.ZipFile(path) as archive:
+                assert archive.testzip() is None
+            open_docx(str(path))
+    # the next build clears what the killed ones left and gives the same files
+    assert run_rsnms("build", root=root).returncode == 0
+    assert not list((root / "build").rglob(".*.tmp"))
+
+
+def test_look_comes_from_the_template(tmp_path):
+    root = copy_project(tmp_path)
+    template = root / "templates" / "regulation.docx"
+    document = open_docx(str(template))
+    from docx.shared import Pt
+    document.styles["Пункт"].font.size = Pt(16)
+    document.styles["Раздел"].font.name = "Liberation Sans"
+    document.save(str(template))
+    assert run_rsnms("build", "omsk", root=root).returncode == 0
+    out = open_docx(str(root / "build" / "acts" / "omsk" / "regulation.docx"))
+    clause = next(p for p in out.paragraphs if p.text.startswith("2.1."))
+    assert clause.style.name == "Пункт" and clause.style.font.size == Pt(16)
+    section = next(p for p in out.paragraphs if p.style.name == "Раздел")
+    assert section.style.font.name == "Liberation Sans"
+
+
+def test_fidelity_of_every_adopted_act_is_at_least_097():
+    """Every adopted act reproduces its source, except the acts in tests/data/fidelity.yaml:
+    there the source text itself is too damaged (rows broken across pages come out
+    interleaved) for an honest rendering to reach 0.97; each has a floor and a reason, and
+    the test fails if such an act improves past 0.97, so the list cannot go stale."""
+    from ruamel.yaml import YAML
+
+    exceptions = YAML(typ="safe").load((ROOT / "tests" / "data" / "fidelity.yaml").read_text(encoding="utf-8"))
+    result = run_rsnms("fidelity")
+    scores = re.findall(r"^(\w+)\s+([\w-]+)\s+([01]\.\d{4})", result.stdout, re.M)
+    adopted = {(r, a.replace("_", "-")) for r in REGIONS for a, act in export_json(r)["acts"].items()
+               if act["status"] == "adopted"}
+    assert {(r, a) for r, a, _s in scores} == adopted
+    for region, act, score in scores:
+        floor = exceptions.get(f"{region}/{act}", {}).get("floor")
+        if floor is None:
+            assert float(score) >= 0.97, (region, act, score)
+        else:
+            assert floor <= float(score) < 0.97, (region, act, score)
+    assert result.returncode == (1 if exceptions else 0)
+
+
+def test_fidelity_normalization():
+    assert fidelity.tokens("<p>П Р И К А З</p> «Ёлка» – 2023 г.") == ["приказ", "елка", "2023", "г"]
+    assert fidelity.similarity("один два три", "один два три") == 1.0
+    assert fidelity.similarity("один два три", "один три") == pytest.approx(0.8)
