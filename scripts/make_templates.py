@@ -108,6 +108,11 @@ def base_styles(doc, text_width: float, stamp_indent: float) -> None:
                     keep_next=True)
     placeholder = doc.styles.add_style("Заполнитель", WD_STYLE_TYPE.CHARACTER)
     placeholder.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    shading = OxmlElement("w:shd")   # LibreOffice shows a character style's shading, not its highlight
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), "FFFF00")
+    placeholder.element.get_or_add_rPr().append(shading)
     placeholder.quick_style = True
     table_style = doc.styles.add_style("Таблица акта", WD_STYLE_TYPE.TABLE)
     table_style.base_style = doc.styles["Table Grid"]
@@ -225,7 +230,7 @@ def data_table(doc, table_expr: str, width_cm: float, *, with_labels: bool = Fal
         else:
             row_flag(row, "cantSplit")
             cell_text(cells[0], "{%tc for c in row.cells %}", "Текст таблицы")
-            cell_text(cells[1], "{{r c }}", "Текст таблицы")
+            cell_text(cells[1], "{% colspan row.spans[loop.index0] %}{{r c }}", "Текст таблицы")
             cell_text(cells[2], "{%tc endfor %}", "Текст таблицы")
     return table
 

@@ -117,7 +117,7 @@ def cmd_new(args, project: Project, catalog: Catalog) -> int:
                                      "профиль уже существует: выберите другой идентификатор или удалите файл")])
     data = scaffold(args.id, args.name, catalog.model, authority=args.authority, kind=args.kind)
     header = ("# yaml-language-server: $schema=profile.schema.json\n"
-              f"# Профиль создан командой rsnms new из примерного положения.\n"
+              "# Профиль создан командой rsnms new из примерного положения.\n"
               "# Проверьте падежные формы (region.cases, authority.cases) и заполните все [[…]].\n")
     text = yaml_text(data, header)
     write_atomic(target, text)

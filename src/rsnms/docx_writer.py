@@ -29,7 +29,8 @@ from docx.shared import Emu
 from docxtpl import DocxTemplate, RichText
 from jinja2.sandbox import SandboxedEnvironment
 
-from .compose import ROLE_PLACEHOLDER, Document, Rich
+from .compose import Document
+from .richtext import ROLE_PLACEHOLDER, Rich
 
 PLACEHOLDER_STYLE = "Заполнитель"
 DATA_TABLE_STYLE = "Таблица акта"
@@ -63,8 +64,8 @@ def to_template(value, placeholder_style: str | None):
 
 
 def _ncols(table: dict) -> int:
-    return max([len(table.get("header") or [])] + [len(r["cells"]) for r in table.get("rows", [])
-                                                    if r.get("kind") == "row"] + [1])
+    return max([len(table.get("header") or [])] + [sum(r.get("spans") or [1] * len(r["cells"]))
+                                                    for r in table.get("rows", []) if r.get("kind") == "row"] + [1])
 
 
 def _prepare(context: dict) -> dict:
@@ -73,6 +74,8 @@ def _prepare(context: dict) -> dict:
         if isinstance(value, dict):
             if "rows" in value and isinstance(value.get("rows"), list):
                 value["ncols"] = _ncols(value)
+                for row in value["rows"]:
+                    row.setdefault("spans", [1] * len(row["cells"]))
             for v in value.values():
                 walk(v)
         elif isinstance(value, list):
