@@ -46,19 +46,56 @@ def pdf_pages(pdf: Path) -> list[tuple[float, float]]:
     return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
 
 
-def page_ink(pdf: Path, page: int, tmp: Path) -> float:
-    """Share of dark pixels on a page rendered to a greyscale image (0: empty page)."""
+def read_png(data: bytes) -> tuple[int, int, bytes]:
+    """(width, height, grey level of each pixel) of an 8-bit greyscale or RGB PNG, as pdftoppm writes it."""
+    import struct
+    import zlib
+
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat = 8, b""
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        chunk = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, color, _c, _f, interlace = struct.unpack(">IIBBBBB", chunk)
+            assert depth == 8 and color in (0, 2) and interlace == 0
+        elif kind == b"IDAT":
+            idat += chunk
+        pos += 12 + length
+    bpp = 1 if color == 0 else 3
+    stride = width * bpp
+    raw, out, prev = zlib.decompress(idat), bytearray(), bytearray(stride)
+    for y in range(height):
+        line = raw[y * (stride + 1):(y + 1) * (stride + 1)]
+        kind, row = line[0], bytearray(line[1:])
+        for x in range(stride):
+            left = row[x - bpp] if x >= bpp else 0
+            up, corner = prev[x], prev[x - bpp] if x >= bpp else 0
+            if kind == 1:
+                row[x] = (row[x] + left) & 255
+            elif kind == 2:
+                row[x] = (row[x] + up) & 255
+            elif kind == 3:
+                row[x] = (row[x] + (left + up) // 2) & 255
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                row[x] = (row[x] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
+        out += row if bpp == 1 else bytes(sum(row[i:i + 3]) // 3 for i in range(0, stride, 3))
+        prev = row
+    return width, height, bytes(out)
+
+
+def page_ink(pdf: Path, page: int, tmp: Path, box=(0.0, 0.0, 1.0, 1.0)) -> tuple[float, tuple[int, int]]:
+    """Share of dark pixels in a part of a page rendered to PNG (0: nothing printed there), and
+    the image size; ``box`` is (left, top, right, bottom) as fractions of the page."""
     out = tmp / f"{pdf.stem}-{page}"
-    subprocess.run(["pdftoppm", "-gray", "-r", "30", "-f", str(page), "-l", str(page), str(pdf), str(out)],
-                   check=True)
-    image = next(tmp.glob(f"{pdf.stem}-{page}*.pgm"))
-    data = image.read_bytes()
-    # binary PGM: "P5\n<w> <h>\n<max>\n" then one byte per pixel
-    header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
-    width, height = int(header.group(1)), int(header.group(2))
-    pixels = data[header.end():header.end() + width * height]
-    image.unlink()
-    return sum(1 for b in pixels if b < 128) / len(pixels), (width, height)
+    subprocess.run(["pdftoppm", "-png", "-gray", "-r", "30", "-f", str(page), "-l", str(page),
+                    "-singlefile", str(pdf), str(out)], check=True)
+    width, height, pixels = read_png(out.with_suffix(".png").read_bytes())
+    x0, y0, x1, y1 = (int(box[0] * width), int(box[1] * height), int(box[2] * width), int(box[3] * height))
+    area = [pixels[y * width + x] for y in range(y0, y1) for x in range(x0, x1)]
+    return sum(1 for b in area if b < 128) / len(area), (width, height)
 
 
 def test_build_writes_all_21_documents_that_open_and_have_pdfs(built):
@@ -96,6 +133,14 @@ def test_order_is_portrait_and_roadmap_landscape_without_empty_pages(built, regi
              if (acts / f"{a}.pdf").is_file()]
     assert len(package) <= sum(len(pdf_pages(acts / f"{a}.pdf")) for a in parts)
     assert any(w > h for w, h in package) == (region != "eao")  # EAO's package has no roadmap
+
+
+@pytest.mark.parametrize("region", ["omsk", "orenburg", "irkutsk"])
+def test_appendix_stamp_stands_in_the_upper_right(built, region, tmp_path):
+    pdf = built / "build" / "acts" / region / "regulation.pdf"
+    top_left, _size = page_ink(pdf, 1, tmp_path, (0.0, 0.0, 0.45, 0.14))
+    top_right, _size = page_ink(pdf, 1, tmp_path, (0.55, 0.0, 1.0, 0.14))
+    assert top_left < 0.001 < top_right
 
 
 def test_regulation_and_roadmap_have_plausible_length(built):
@@ -136,10 +181,12 @@ def test_order_typography_and_title_block(built):
     assert "ПРИКАЗ" in text and "07.04.2022" in text and f"№{NBSP}26" in text
     assert f"Т.В.{NBSP}Дернова" in text
     assert "приказываю:" in text and "призываю" not in text
-    document = open_docx(str(built / "build" / "acts" / "orenburg" / "order.docx"))
-    kind = next(p for p in document.paragraphs if p.text == "ПРИКАЗ")
-    spacing = kind.style.element.rPr.find(qn("w:spacing"))
-    assert spacing is not None and int(spacing.get(qn("w:val"))) > 0   # letter-spaced by its style
+    # «П Р И К А З» where the original letter-spaces it: by the style, the text stays a word
+    for region, spaced in (("orenburg", True), ("omsk", False)):
+        document = open_docx(str(built / "build" / "acts" / region / "order.docx"))
+        kind = next(p for p in document.paragraphs if p.text == "ПРИКАЗ")
+        spacing = kind.style.element.rPr.find(qn("w:spacing"))
+        assert (spacing is not None and int(spacing.get(qn("w:val"))) > 0) == spaced, region
 
 
 def highlighted(path: Path) -> list[str]:

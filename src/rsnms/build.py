@@ -4,8 +4,8 @@
 2. ``data``: each validated profile (and the model) as normalized JSON, ``build/data/<id>.json``;
 3. ``acts``: every act of each region composed (:mod:`rsnms.compose`) and rendered through
    its Word template (:mod:`rsnms.docx_writer`) to ``build/acts/<region>/<act>.docx``, the
-   order with its appendices to ``package.docx``, the model regulation to
-   ``build/acts/model/regulation.docx``;
+   order with its appendices to ``package.docx``, the model regulation with its roadmap
+   template (its appendix) to ``build/acts/model/regulation.docx``;
 4. ``pdf`` (with ``--pdf``): a PDF beside each .docx, by headless LibreOffice.
 
 Everything is rendered in memory first; then each file is written atomically, so a
@@ -90,8 +90,9 @@ def stage_acts(project: Project, catalog, profiles: list[Profile], with_model: b
         out.warnings += [(profile.path, w) for w in warnings]
     if with_model:
         progress("акты: model")
-        doc = compose.compose_model(catalog.model.data, catalog.drafts)
-        rendered[project.build / "acts" / "model" / "regulation.docx"] = docx_writer.render(doc, project.templates)
+        regulation, roadmap = compose.compose_model(catalog.model.data, catalog.drafts)
+        parts = [docx_writer.render(doc, project.templates) for doc in (regulation, roadmap)]
+        rendered[project.build / "acts" / "model" / "regulation.docx"] = docx_writer.package(parts, regulation)
     for path, data in rendered.items():
         write_atomic(path, data)
         out.written.append(path)

@@ -158,12 +158,7 @@ class Composer:
             head = "Приложение" + (f" № {number}" if number else "")
             lines.append(w(head))
             lines.append(w(f"к {forms['dat']} ") + w(self.title_text(parent_act)))
-        out = Rich()
-        for i, line in enumerate(lines):
-            if i:
-                out.append(("\n", ROLE_TEXT))
-            out.extend(line)
-        return out
+        return Rich.lines(lines)
 
     @staticmethod
     def title_text(act: dict) -> str:
@@ -217,6 +212,7 @@ class Composer:
         ctx.update({
             "issuer": w(authority.upper() if authority and "[[" not in authority else authority),
             "kind": w(kind.upper()),
+            "kind_spaced": bool(order.get("kind_letter_spaced")),
             "date": date,
             "number": Rich([("№\u00a0", ROLE_TEXT)]) + number,
             "place": w.value(order.get("place") or lookup(self.data, "region.center"), "место издания"),
@@ -370,9 +366,10 @@ def compose_profile(data: dict, model: dict, drafts: dict) -> dict[str, Document
     return Composer(data, model, drafts).compose()
 
 
-def compose_model(model: dict, drafts: dict) -> Document:
-    """The federal model regulation, placeholders shown."""
-    return Composer(model, model, drafts).compose_regulation()
+def compose_model(model: dict, drafts: dict) -> list[Document]:
+    """The federal model regulation and its roadmap template (its appendix), placeholders shown."""
+    composer = Composer(model, model, drafts)
+    return [composer.compose_regulation(), composer.compose_roadmap()]
 
 
 def package(data: dict, model: dict, drafts: dict, docs: dict[str, Document]) -> list[Document]:

@@ -265,14 +265,6 @@ class Body:
         self.blocks.append({"kind": "table", "text": Rich(), "level": 0, "table": table})
         self.tables.append(table)
 
-    def _cell_lines(self, lines: list[Rich]) -> Rich:
-        out = Rich()
-        for i, line in enumerate(lines):
-            if i:
-                out.append(("\n", ROLE_TEXT))
-            out.extend(line)
-        return out
-
     def indicators_table(self, value: list, columns: list[str] | None) -> dict:
         leaves_with_fields = any(isinstance(e, dict) and e.get("fields")
                                  for g in value for e in (g.get("items", []) if is_group(g) else [g]))
@@ -296,7 +288,7 @@ class Body:
         for n, entry in enumerate(value, 1):
             if is_group(entry):
                 lines = [self.w(f"– {self._indicator_text(i)}") for i in entry["items"]]
-                rows.append({"kind": "row", "cells": [self.w(f"{n}. {entry['group']}"), self._cell_lines(lines)]})
+                rows.append({"kind": "row", "cells": [self.w(f"{n}. {entry['group']}"), Rich.lines(lines)]})
             else:
                 rows.append({"kind": "row", "cells": [self.w(str(n)), self.w(self._indicator_text(entry))]})
         header = [self.w(c) for c in columns] if columns else []
@@ -332,7 +324,7 @@ class Body:
                 number_stack[depth] += 1
                 number = ".".join(str(n) for n in number_stack[:depth + 1]) + "."
                 cells = [self.w(f"{number} {c.get('text', '')}"),
-                         self._cell_lines(lines_of(c.get("items", []), c.get("list_style", self.list_style)))]
+                         Rich.lines(lines_of(c.get("items", []), c.get("list_style", self.list_style)))]
                 rows.append({"kind": "row", "cells": cells})
                 if c.get("clauses"):
                     number_stack.append(0)
@@ -361,7 +353,7 @@ class Body:
                 lines = [self.w(s.get("heading") or s["name"])]
                 lines += [self.w(f"– {f if isinstance(f, str) else f.get('text', '')}")
                           for f in s.get("functions", []) if not is_group(f)]
-                rows.append({"kind": "row", "cells": [self.w("Функции"), self._cell_lines(lines)],
+                rows.append({"kind": "row", "cells": [self.w("Функции"), Rich.lines(lines)],
                              "spans": [1, ncols - 1]})
         widths = [1.2, 3, 3][:ncols] if ncols <= 3 else [1] * ncols
         return {"header": header, "rows": rows, "widths": widths}

@@ -33,6 +33,16 @@ class Rich(list):
     def __add__(self, other):
         return Rich(list(self) + list(other))
 
+    @classmethod
+    def lines(cls, lines: list["Rich"]) -> "Rich":
+        """Several lines as one text with line breaks between them."""
+        out = cls()
+        for i, line in enumerate(lines):
+            if i:
+                out.append(("\n", ROLE_TEXT))
+            out.extend(line)
+        return out
+
 
 # --- small pure helpers -----------------------------------------------------------
 
