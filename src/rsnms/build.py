@@ -6,7 +6,9 @@
    its Word template (:mod:`rsnms.docx_writer`) to ``build/acts/<region>/<act>.docx``, the
    order with its appendices to ``package.docx``, the model regulation with its roadmap
    template (its appendix) to ``build/acts/model/regulation.docx``;
-4. ``pdf`` (with ``--pdf``): a PDF beside each .docx, by headless LibreOffice.
+4. ``pdf`` (with ``--pdf``): a PDF beside each .docx, by headless LibreOffice;
+5. ``site`` (when every region is built): the handbook's pages in ``build/docs``
+   (:mod:`rsnms.site`) and the site, by MkDocs in strict mode, in ``build/site``.
 
 Everything is rendered in memory first; then each file is written atomically, so a
 failing or killed build never leaves a half-written file and a failure before the
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import compose, docx_writer, export, pdf, schema as schema_mod
+from . import compose, docx_writer, export, pdf, schema as schema_mod, site
 from .fsutil import write_atomic
 from .profile import Profile
 from .project import Project
@@ -36,7 +38,7 @@ class Output:
 
 
 def build(project: Project, catalog, profiles: list[Profile], *, with_model: bool = True,
-          with_pdf: bool = False, progress: Progress = lambda _m: None) -> Output:
+          with_pdf: bool = False, with_site: bool = False, progress: Progress = lambda _m: None) -> Output:
     out = Output()
     remove_stale_temporaries(project.build)
     stage_schema(project, catalog, out)
@@ -44,6 +46,8 @@ def build(project: Project, catalog, profiles: list[Profile], *, with_model: boo
     docx_files = stage_acts(project, catalog, profiles, with_model, out, progress)
     if with_pdf:
         stage_pdf(docx_files, out, progress)
+    if with_site:
+        stage_site(project, catalog, profiles, out, progress)
     return out
 
 
@@ -102,3 +106,23 @@ def stage_acts(project: Project, catalog, profiles: list[Profile], with_model: b
 def stage_pdf(docx_files: list[Path], out: Output, progress: Progress) -> None:
     progress(f"PDF: {len(docx_files)} файлов (LibreOffice)")
     out.written += pdf.convert(docx_files)
+
+
+def stage_pages(project: Project, catalog, profiles: list[Profile], out: Output, progress: Progress) -> None:
+    """The handbook's Markdown pages in build/docs, and the nav of mkdocs.yml."""
+    progress("справочник: страницы")
+    acts = {p.id: {compose.SLUGS[k]: project.build / "acts" / p.id / f"{compose.SLUGS[k]}.docx"
+                   for k in compose.ACT_KEYS} for p in profiles}
+    acts["model"] = {"regulation": project.build / "acts" / "model" / "regulation.docx"}
+    pages = site.Site(project, catalog, profiles, acts)
+    pages.generate()
+    out.written += pages.write()
+    if site.update_config_nav(project.config, pages.nav()):
+        out.written.append(project.config)
+
+
+def stage_site(project: Project, catalog, profiles: list[Profile], out: Output, progress: Progress) -> None:
+    stage_pages(project, catalog, profiles, out, progress)
+    progress("справочник: сайт (MkDocs)")
+    site.build_site(project.config, project.build / "site")
+    out.written.append(project.build / "site")

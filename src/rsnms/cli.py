@@ -144,6 +144,7 @@ def cmd_build(args, project: Project, catalog: Catalog) -> int:
         print("Сборка не выполнена: исправьте ошибки (файлы в build/ не изменены).", file=sys.stderr)
         return 2
     output = build_mod.build(project, catalog, profiles, with_model=with_model, with_pdf=args.pdf,
+                             with_site=not args.regions and not args.no_site,
                              progress=lambda m: print(m, file=sys.stderr))
     counts: dict[tuple, int] = {}
     for path, message in output.warnings:
@@ -195,6 +196,56 @@ def cmd_fidelity(args, project: Project, catalog: Catalog) -> int:
     return 0
 
 
+def cmd_serve(args, project: Project, catalog: Catalog) -> int:
+    """Build, then preview the handbook; a change to profiles, acts, templates or docs/
+    rebuilds the pages, and MkDocs reloads the browser."""
+    import threading
+    import time
+
+    from mkdocs.commands.serve import serve
+
+    def rebuild() -> None:
+        try:
+            fresh = load_catalog(project)
+            profiles, diagnostics = validate_files(_profile_paths(project, []), fresh)
+            errors = [d for d in diagnostics if d.severity == "error"]
+            if errors:
+                _print(errors)
+                print("Страницы не обновлены: исправьте ошибки.", file=sys.stderr)
+                return
+            output = build_mod.Output()
+            build_mod.stage_acts(project, fresh, profiles, True, output, lambda m: None)
+            build_mod.stage_pages(project, fresh, profiles, output, lambda m: None)
+            print("Страницы обновлены.", file=sys.stderr)
+        except InputError as exc:
+            _print(exc.diagnostics)
+
+    def snapshot() -> dict:
+        roots = [project.regions, project.root / "acts", project.templates, project.root / "docs"]
+        return {p: p.stat().st_mtime_ns for r in roots if r.is_dir() for p in r.rglob("*") if p.is_file()}
+
+    def watch() -> None:
+        seen = snapshot()
+        while True:
+            time.sleep(1)
+            now = snapshot()
+            if now != seen:
+                seen = now
+                rebuild()
+
+    paths = _profile_paths(project, [])
+    profiles, diagnostics = validate_files(paths, catalog)
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if errors:
+        _print(errors)
+        return 2
+    build_mod.build(project, catalog, profiles, with_site=True, progress=lambda m: print(m, file=sys.stderr))
+    threading.Thread(target=watch, daemon=True).start()
+    print(f"Справочник: http://{args.addr}/ (Ctrl+C — остановить)", file=sys.stderr)
+    serve(str(project.config), dev_addr=args.addr, livereload=True)
+    return 0
+
+
 def _rel(project: Project, path: Path) -> str:
     try:
         return str(Path(path).resolve().relative_to(project.root))
@@ -233,7 +284,12 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("regions", nargs="*", metavar="РЕГИОН",
                    help="регионы (по умолчанию — все и примерное положение; model — примерное положение)")
     p.add_argument("--pdf", action="store_true", help="добавить PDF каждого акта (нужен LibreOffice)")
+    p.add_argument("--no-site", action="store_true", help="не собирать справочник (build/site)")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="собрать и показать справочник с автообновлением при правке профилей")
+    p.add_argument("--addr", default="127.0.0.1:8000", help="адрес и порт (по умолчанию 127.0.0.1:8000)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("fidelity", help="насколько точно собранные акты воспроизводят принятые тексты")
     p.add_argument("regions", nargs="*", metavar="РЕГИОН")

@@ -30,6 +30,10 @@ class Project:
         return self.root / "acts" / "drafts.yaml"
 
     @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
     def templates(self) -> Path:
         return self.root / "templates"
 

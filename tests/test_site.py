@@ -1,0 +1,267 @@
+"""The handbook site: built by `rsnms build`, checked by MkDocs strict mode and in a real browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import quote, unquote, urljoin, urlparse
+
+import pytest
+
+from conftest import REGIONS, ROOT, run_rsnms
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = ROOT / "build" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("site")
+    for folder in ("acts", "regions", "templates", "docs"):
+        shutil.copytree(ROOT / folder, root / folder)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    result = run_rsnms("build", "--pdf", root=root)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("index.html") if "search" not in p.parts)
+
+
+def url_of(site: Path, page: Path) -> str:
+    rel = page.parent.relative_to(site).as_posix()
+    return "/" if rel == "." else f"/{rel}/"
+
+
+class Links(HTMLParser):
+    """Links of a page, and the visible text of its article (not the navigation, scripts or
+    the hidden list of search forms)."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.text: list[str] = []
+        self._stack: list[str] = []
+        self._article = None
+        self._skip = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        if tag in self.VOID:
+            return
+        self._stack.append(tag)
+        if tag == "article" and self._article is None:
+            self._article = len(self._stack)
+        if self._skip is None and (tag in ("script", "style") or "rsnms-search-forms" in (attrs.get("class") or "")):
+            self._skip = len(self._stack)
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID or tag not in self._stack:
+            return
+        while self._stack:
+            depth = len(self._stack)
+            if self._skip == depth:
+                self._skip = None
+            if self._article == depth:
+                self._article = -1
+            if self._stack.pop() == tag:
+                break
+
+    def handle_data(self, data):
+        if self._article not in (None, -1) and self._skip is None:
+            self.text.append(data)
+
+
+def parse(page: Path) -> Links:
+    parser = Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_mkdocs_strict_build_passes_without_warnings(project):
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert not re.search(r"^WARNING", result.stderr, re.M), result.stderr
+
+
+def test_every_page_is_in_the_navigation_and_every_link_resolves(project):
+    site = project / "build" / "site"
+    home = parse(site / "index.html")
+    nav_targets = {urlparse(urljoin("/", h)).path for h in home.links}
+    for page in pages(site):
+        url = url_of(site, page)
+        if url != "/404/":
+            assert url in nav_targets, f"{url} is not in the navigation"
+        for href in parse(page).links:
+            target = urlparse(urljoin(url, href))
+            if target.scheme or target.netloc:
+                continue
+            path = site / unquote(target.path).lstrip("/")
+            if target.path.endswith("/"):
+                path = path / "index.html"
+            assert path.exists(), f"{url}: broken link {href}"
+    downloads = [h for p in pages(site) for h in parse(p).links if h.endswith((".docx", ".pdf"))]
+    assert len({Path(h).name for h in downloads}) >= 5
+    for region in REGIONS:
+        for act in ("order", "regulation", "roadmap", "network-regulation"):
+            assert (site / "files" / region / f"{act}.docx").is_file()
+            assert (site / "files" / region / f"{act}.pdf").is_file()
+
+
+def test_act_pages_are_the_rendered_documents(project):
+    from rsnms import fidelity
+
+    site = project / "build" / "site"
+    for region, act in (("omsk", "order"), ("irkutsk", "roadmap"), ("eao", "network-regulation")):
+        page = " ".join(parse(site / "regions" / region / act / "index.html").text)
+        document = fidelity.docx_text((project / "build" / "acts" / region / f"{act}.docx").read_bytes())
+        assert fidelity.similarity(page, document) > 0.9, (region, act)
+
+
+@pytest.fixture(scope="module")
+def server(project):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project / "build" / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "chromium is missing: run `make test` (it installs it)"
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield instance
+        instance.close()
+
+
+def test_home_and_region_pages_in_a_browser(server, browser):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + "/")
+    assert "Региональные системы" in page.title()
+    body = page.inner_text("article")
+    for name in ("Омская область", "Оренбургская область", "Иркутская область", "Еврейская автономная область"):
+        assert name in body
+    assert "принят" in body and "проект" in body
+    page.screenshot(path=str(SCREENSHOTS / "home.png"), full_page=True)
+
+    page.goto(server + "/regions/orenburg/")
+    body = page.inner_text("article")
+    assert "Министерство образования Оренбургской области" in body
+    assert "от 07.06.2023 № 01-21/889" in body
+    assert "Региональный уровень" in body and "Функции" in body
+    page.screenshot(path=str(SCREENSHOTS / "region-orenburg.png"), full_page=True)
+
+    # the roadmap table filters by responsible
+    page.goto(server + "/regions/omsk/plan/")
+    rows = page.locator("#roadmap-table tbody tr")
+    total = rows.count()
+    page.select_option(".rsnms-filter select[name=responsible]", "МООО")
+    visible = page.locator("#roadmap-table tbody tr:not([hidden])").count()
+    assert 0 < visible < total
+    page.screenshot(path=str(SCREENSHOTS / "plan-omsk.png"), full_page=True)
+    page.close()
+
+
+def visible_words(html_page: Path) -> set[str]:
+    return {w.lower() for w in re.findall(r"[А-Яа-яЁё]+", " ".join(parse(html_page).text))}
+
+
+@pytest.mark.parametrize("query,forms", [
+    ("программа", ("программы",)),
+    ("мероприятие", ("мероприятия", "мероприятий")),
+    ("утвержденный", ("утверждённым", "утвержденным", "утвержденного", "утвержденной")),
+])
+def test_russian_search_finds_other_word_forms(project, server, browser, query, forms):
+    site = project / "build" / "site"
+    # a page that has the word only in another form (Material matches word beginnings)
+    targets = [p for p in pages(site)
+               if not any(w.startswith(query) for w in visible_words(p))
+               and any(f in visible_words(p) for f in forms)]
+    assert targets, f"no page has «{query}» only as {forms}"
+    target = url_of(site, targets[0])
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/?q={quote(query)}")
+    page.wait_for_selector(".md-search-result__item", timeout=20000)
+    # Material renders results in batches, one more each time the list is scrolled to its
+    # end: scroll up and down until the target shows up or four rounds bring nothing new
+    counts: list[int] = []
+    found: set[str] = set()
+    while target not in found and (len(counts) < 4 or len(set(counts[-4:])) > 1) and len(counts) < 80:
+        hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+        found = {urlparse(h).path for h in hrefs}
+        counts.append(len(hrefs))
+        page.eval_on_selector(".md-search__scrollwrap", "e => e.scrollTop = 0")
+        page.wait_for_timeout(150)
+        page.eval_on_selector(".md-search__scrollwrap", "e => e.scrollTop = e.scrollHeight")
+        page.wait_for_timeout(300)
+    assert "\u2042" not in page.inner_text(".md-search-result__list")   # the forms are not shown
+    page.eval_on_selector_all(f'.md-search-result__item a[href*="{target}"]',
+                              "els => els.length && els[0].scrollIntoView({block: 'center'})")
+    page.screenshot(path=str(SCREENSHOTS / f"search-{query}.png"))
+    page.close()
+    assert target in found, f"«{query}»: {target} not among {sorted(found)[:30]} (loaded: {counts})"
+
+
+def test_serve_previews_and_follows_profile_edits(tmp_path):
+    """`rsnms serve` serves the handbook and rebuilds its pages when a profile changes."""
+    import os
+    import socket
+    import time
+    import urllib.request
+
+    root = tmp_path
+    for folder in ("acts", "regions", "templates", "docs"):
+        shutil.copytree(ROOT / folder, root / folder)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, RSNMS_ROOT=str(root), PYTHONWARNINGS="ignore")
+    proc = subprocess.Popen([sys.executable, "-m", "rsnms", "serve", "--addr", f"127.0.0.1:{port}"],
+                            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def fetch(path: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
+            return response.read().decode("utf-8")
+
+    def wait_for(path: str, text: str, seconds: int = 120) -> bool:
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            try:
+                if text in fetch(path):
+                    return True
+            except OSError:
+                pass
+            time.sleep(1)
+        return False
+
+    try:
+        assert wait_for("/regions/eao/", "департамент образования Еврейской автономной области")
+        profile = root / "regions" / "eao.yaml"
+        profile.write_text(profile.read_text(encoding="utf-8").replace(
+            "  center: г. Биробиджан", "  center: г. Биробиджан-Проверка", 1), encoding="utf-8")
+        assert wait_for("/regions/eao/order/", "Биробиджан-Проверка")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
