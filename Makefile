@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test validate system-deps clean
+.PHONY: build serve test validate system-deps clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -11,8 +11,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# PDFs too when LibreOffice is there (`make system-deps` installs it)
+PDF    := $(if $(shell command -v soffice 2>/dev/null),--pdf,)
+
 build: $(STAMP)
-	$(VENV)/bin/rsnms build
+	$(VENV)/bin/rsnms build $(PDF)
+
+serve: $(STAMP)
+	$(VENV)/bin/rsnms serve
 
 validate: $(STAMP)
 	$(VENV)/bin/rsnms validate

@@ -30,7 +30,13 @@ def export_json(region: str, root: Path = ROOT) -> dict:
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
-    """A private copy of the project's data (acts/, regions/, templates/) to change freely."""
-    for folder in ("acts", "regions", "templates"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
+    """A private copy of the project's inputs to change freely."""
+    return copy_project(tmp_path)
+
+
+def copy_project(target: Path) -> Path:
+    """The project's inputs (not build/, not the code) copied into ``target``."""
+    for folder in ("acts", "regions", "templates", "docs"):
+        shutil.copytree(ROOT / folder, target / folder)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target

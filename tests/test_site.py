@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -15,7 +14,7 @@ from urllib.parse import quote, unquote, urljoin, urlparse
 
 import pytest
 
-from conftest import REGIONS, ROOT, run_rsnms
+from conftest import REGIONS, ROOT, copy_project, run_rsnms
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "build" / "screenshots"
@@ -23,10 +22,7 @@ SCREENSHOTS = ROOT / "build" / "screenshots"
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("site")
-    for folder in ("acts", "regions", "templates", "docs"):
-        shutil.copytree(ROOT / folder, root / folder)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_project(tmp_path_factory.mktemp("site"))
     result = run_rsnms("build", "--pdf", root=root)
     assert result.returncode == 0, result.stderr
     return root
@@ -88,6 +84,11 @@ def parse(page: Path) -> Links:
     parser = Links()
     parser.feed(page.read_text(encoding="utf-8"))
     return parser
+
+
+def test_committed_nav_is_current(project):
+    """`rsnms build` regenerates the nav of mkdocs.yml; the committed file must already have it."""
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 def test_mkdocs_strict_build_passes_without_warnings(project):
@@ -230,10 +231,7 @@ def test_serve_previews_and_follows_profile_edits(tmp_path):
     import time
     import urllib.request
 
-    root = tmp_path
-    for folder in ("acts", "regions", "templates", "docs"):
-        shutil.copytree(ROOT / folder, root / folder)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_project(tmp_path)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import compose, docx_writer, export, pdf, schema as schema_mod, site
+from .diagnostics import Diagnostic, InputError
 from .fsutil import write_atomic
 from .profile import Profile
 from .project import Project
@@ -39,6 +40,9 @@ class Output:
 
 def build(project: Project, catalog, profiles: list[Profile], *, with_model: bool = True,
           with_pdf: bool = False, with_site: bool = False, progress: Progress = lambda _m: None) -> Output:
+    if with_site and not project.config.is_file():   # checked before anything is written
+        raise InputError([Diagnostic("mkdocs.yml", 1, 1, "", "нет файла настроек справочника mkdocs.yml в корне "
+                                     "проекта: верните его из git или соберите без справочника (--no-site)")])
     out = Output()
     remove_stale_temporaries(project.build)
     stage_schema(project, catalog, out)
@@ -124,5 +128,12 @@ def stage_pages(project: Project, catalog, profiles: list[Profile], out: Output,
 def stage_site(project: Project, catalog, profiles: list[Profile], out: Output, progress: Progress) -> None:
     stage_pages(project, catalog, profiles, out, progress)
     progress("справочник: сайт (MkDocs)")
-    site.build_site(project.config, project.build / "site")
+    try:
+        site.build_site(project.config, project.build / "site")
+    except Exception as exc:  # MkDocs reports a broken link or page as an exception in strict mode
+        from mkdocs.exceptions import MkDocsException
+        if not isinstance(exc, MkDocsException):
+            raise
+        raise InputError([Diagnostic("mkdocs.yml", 1, 1, "", f"справочник не собран: {exc} — исправьте "
+                                     "страницу в docs/ или настройки в mkdocs.yml")]) from None
     out.written.append(project.build / "site")

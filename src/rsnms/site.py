@@ -15,6 +15,7 @@ only when it changes. :func:`build_site` runs MkDocs in strict mode into ``build
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 from datetime import date
@@ -424,13 +425,7 @@ f" ({cell(head['position'])} — {cell(head['name'])})" if head else ""}.
 
 {table(["Субъект", "Функция примерного положения"] + header[1:], frows)}
 """)
-        parts = ["# Показатели по регионам\n"]
-        for rid, data in regions:
-            texts = [f"- {cell(e['text'])}" for e in _leaf_indicators(data["system"].get("indicators", []))]
-            parts.append(f"## {data['region']['name']}\n\n" + ("\n".join(texts) or "Показатели не указаны.") + "\n")
-        texts = [f"- {cell(e['text'])}" for e in _leaf_indicators(model["system"].get("indicators", []))]
-        parts.append("## Примерное положение\n\n" + "\n".join(texts) + "\n")
-        self.page("compare/indicators.md", "\n".join(parts))
+        self.page("compare/indicators.md", self.indicators_side_by_side(regions))
         glossary: dict[str, list[tuple[str, str]]] = {}
         for rid, data in [("model", model)] + regions:
             source = "примерное положение" if rid == "model" else data["region"]["name"]
@@ -451,6 +446,39 @@ f" ({cell(head['position'])} — {cell(head['name'])})" if head else ""}.
         self.page("compare/federal-acts.md", "# Федеральные акты\n\nАкты, на которые ссылаются положения "
                   "регионов и примерное положение, и кто на них ссылается.\n\n"
                   + table(["Акт", "Наименование", "Ссылаются"], frows) + "\n")
+
+    def indicators_side_by_side(self, regions: list[tuple[str, dict]]) -> str:
+        """Each model indicator in a row, with the closest indicator of every region beside it;
+        then each region's indicators that the model does not have."""
+        from rapidfuzz import fuzz
+
+        model = list(_leaf_indicators(self.model["system"].get("indicators", [])))
+        own = {rid: list(_leaf_indicators(data["system"].get("indicators", []))) for rid, data in regions}
+        used: dict[str, set[int]] = {rid: set() for rid, _d in regions}
+        rows = []
+        for indicator in model:
+            row = [cell(indicator["text"])]
+            for rid, _data in regions:
+                scored = [(fuzz.token_set_ratio(indicator["text"].lower(), e["text"].lower()), i)
+                          for i, e in enumerate(own[rid])]
+                score, best = max(scored, default=(0, -1))
+                if score >= 60:
+                    used[rid].add(best)
+                    entry = own[rid][best]
+                    targets = "; ".join(f"{k}: {v}" for k, v in (entry.get("targets") or {}).items())
+                    row.append(cell(entry["text"]) + (f"<br>*{cell(targets)}*" if targets else ""))
+                else:
+                    row.append("—")
+            rows.append(row)
+        header = ["Показатель примерного положения"] + [cell(d["region"]["name"]) for _r, d in regions]
+        parts = ["# Показатели по регионам\n",
+                 "Показатели примерного положения и самые близкие к ним по тексту показатели регионов "
+                 "(сходство слов не ниже 60 %), с целевыми значениями, где они есть.\n",
+                 table(header, rows), "\n## Собственные показатели регионов\n"]
+        for rid, data in regions:
+            rest = [f"- {cell(e['text'])}" for i, e in enumerate(own[rid]) if i not in used[rid]]
+            parts.append(f"### {data['region']['name']}\n\n" + ("\n".join(rest) or "Все показатели — в таблице выше.") + "\n")
+        return "\n".join(parts)
 
     # --- output
     def write(self) -> list[Path]:
@@ -543,6 +571,9 @@ def build_site(config: Path, site_dir: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    # the sitemap's dates and the gzip header come from here: a fixed date keeps the site
+    # byte-identical between builds of the same profiles
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "946684800")
     cfg = load_config(str(config), strict=True, site_dir=str(site_dir))
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
