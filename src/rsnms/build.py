@@ -7,7 +7,10 @@
    order with its appendices to ``package.docx``, the model regulation with its roadmap
    template (its appendix) to ``build/acts/model/regulation.docx``;
 4. ``pdf`` (with ``--pdf``): a PDF beside each .docx, by headless LibreOffice;
-5. ``site`` (when every region is built): the handbook's pages in ``build/docs``
+5. ``compare``: each region aligned with the model (:mod:`rsnms.align`) and its report,
+   redline and alignment in ``build/compare/<region>/``; the matrix of all of them in
+   ``build/compare/matrix.xlsx`` (:mod:`rsnms.compare`);
+6. ``site`` (when every region is built): the handbook's pages in ``build/docs``
    (:mod:`rsnms.site`) and the site, by MkDocs in strict mode, in ``build/site``.
 
 Everything is rendered in memory first; then each file is written atomically, so a
@@ -21,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import compose, docx_writer, export, pdf, schema as schema_mod, site
+from . import align, compare, compose, docx_writer, export, pdf, redline, schema as schema_mod, site
 from .diagnostics import Diagnostic, InputError
 from .fsutil import write_atomic
 from .profile import Profile
@@ -50,8 +53,9 @@ def build(project: Project, catalog, profiles: list[Profile], *, with_model: boo
     docx_files = stage_acts(project, catalog, profiles, with_model, out, progress)
     if with_pdf:
         stage_pdf(docx_files, out, progress)
+    alignments = stage_compare(project, catalog, profiles, compare.FORMATS, with_site, out, progress)
     if with_site:
-        stage_site(project, catalog, profiles, out, progress)
+        stage_site(project, catalog, profiles, alignments, out, progress)
     return out
 
 
@@ -112,21 +116,53 @@ def stage_pdf(docx_files: list[Path], out: Output, progress: Progress) -> None:
     out.written += pdf.convert(docx_files)
 
 
-def stage_pages(project: Project, catalog, profiles: list[Profile], out: Output, progress: Progress) -> None:
+def stage_compare(project: Project, catalog, profiles: list[Profile], formats, with_matrix: bool,
+                  out: Output, progress: Progress) -> dict[str, align.Alignment]:
+    """Alignment, report, redline per region; the cross-region matrix when ``with_matrix``."""
+    model = catalog.model.data
+    reference = project.templates / "regulation.docx"
+    model_regulation = None
+    if "docx" in formats:
+        model_regulation = docx_writer.render(compose.compose_model(model, catalog.drafts)[0], project.templates)
+    alignments = {}
+    for profile in profiles:
+        progress(f"сравнение: {profile.id}")
+        alignments[profile.id] = alignment = align.align(profile.data, model)
+        marked = None
+        if model_regulation is not None:
+            region_regulation = compose.compose_profile(profile.data, model, catalog.drafts)["regulation"]
+            marked = redline.redline(model_regulation, docx_writer.render(region_regulation, project.templates),
+                                     str(reference))
+        out.written += compare.write_region(project.build / "compare" / profile.id, alignment, profile.data,
+                                            formats, reference, marked)
+    if with_matrix and alignments:
+        names = {p.id: p.data["region"]["name"] for p in profiles}
+        if "xlsx" in formats:
+            write_atomic(project.build / "compare" / "matrix.xlsx", compare.matrix_xlsx(alignments, model, names))
+            out.written.append(project.build / "compare" / "matrix.xlsx")
+        if "md" in formats:
+            write_atomic(project.build / "compare" / "matrix.md", compare.matrix_markdown(alignments, model, names))
+            out.written.append(project.build / "compare" / "matrix.md")
+    return alignments
+
+
+def stage_pages(project: Project, catalog, profiles: list[Profile], alignments, out: Output,
+                progress: Progress) -> None:
     """The handbook's Markdown pages in build/docs, and the nav of mkdocs.yml."""
     progress("справочник: страницы")
     acts = {p.id: {compose.SLUGS[k]: project.build / "acts" / p.id / f"{compose.SLUGS[k]}.docx"
                    for k in compose.ACT_KEYS} for p in profiles}
     acts["model"] = {"regulation": project.build / "acts" / "model" / "regulation.docx"}
-    pages = site.Site(project, catalog, profiles, acts)
+    pages = site.Site(project, catalog, profiles, acts, alignments)
     pages.generate()
     out.written += pages.write()
     if site.update_config_nav(project.config, pages.nav()):
         out.written.append(project.config)
 
 
-def stage_site(project: Project, catalog, profiles: list[Profile], out: Output, progress: Progress) -> None:
-    stage_pages(project, catalog, profiles, out, progress)
+def stage_site(project: Project, catalog, profiles: list[Profile], alignments, out: Output,
+               progress: Progress) -> None:
+    stage_pages(project, catalog, profiles, alignments, out, progress)
     progress("справочник: сайт (MkDocs)")
     try:
         site.build_site(project.config, project.build / "site")

@@ -215,7 +215,9 @@ def cmd_serve(args, project: Project, catalog: Catalog) -> int:
                 return
             output = build_mod.Output()
             build_mod.stage_acts(project, fresh, profiles, True, output, lambda m: None)
-            build_mod.stage_pages(project, fresh, profiles, output, lambda m: None)
+            alignments = build_mod.stage_compare(project, fresh, profiles, ("md", "json"), False, output,
+                                                 lambda m: None)
+            build_mod.stage_pages(project, fresh, profiles, alignments, output, lambda m: None)
             print("Страницы обновлены.", file=sys.stderr)
         except InputError as exc:
             _print(exc.diagnostics)
@@ -243,6 +245,31 @@ def cmd_serve(args, project: Project, catalog: Catalog) -> int:
     threading.Thread(target=watch, daemon=True).start()
     print(f"Справочник: http://{args.addr}/ (Ctrl+C — остановить)", file=sys.stderr)
     serve(str(project.config), dev_addr=args.addr, livereload=True)
+    return 0
+
+
+def cmd_compare(args, project: Project, catalog: Catalog) -> int:
+    from . import compare as compare_mod
+
+    if not args.regions and not args.all:
+        raise InputError([Diagnostic("rsnms compare", 1, 1, "", "укажите регионы (rsnms compare omsk) "
+                                     "или --all для всех")])
+    paths = _profile_paths(project, [] if args.all else args.regions)
+    profiles, diagnostics = validate_files(paths, catalog)
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if errors:
+        _print(errors)
+        return 2
+    formats = tuple(args.format or compare_mod.FORMATS)
+    output = build_mod.Output()
+    alignments = build_mod.stage_compare(project, catalog, profiles, formats, len(profiles) > 1 or args.all,
+                                         output, lambda m: print(m, file=sys.stderr))
+    for rid, alignment in alignments.items():
+        total = alignment.coverage()["всего"]
+        share = f"{total['coverage'] * 100:.0f} %" if total["coverage"] is not None else "—"
+        print(f"{rid}: охват примерного положения {share} (сохранено {total['kept']}, изменено "
+              f"{total['changed']}, нет {total['missing']}, добавлено {total['added']})")
+    print(f"Записано файлов: {len(output.written)} в {project.build.relative_to(project.root)}/compare/")
     return 0
 
 
@@ -286,6 +313,13 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--pdf", action="store_true", help="добавить PDF каждого акта (нужен LibreOffice)")
     p.add_argument("--no-site", action="store_true", help="не собирать справочник (build/site)")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("compare", help="сравнить положения регионов с примерным положением")
+    p.add_argument("regions", nargs="*", metavar="РЕГИОН")
+    p.add_argument("--all", action="store_true", help="все регионы и сводная таблица")
+    p.add_argument("--format", action="append", choices=["docx", "json", "md", "xlsx"],
+                   help="что записать (можно несколько раз; по умолчанию всё)")
+    p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("serve", help="собрать и показать справочник с автообновлением при правке профилей")
     p.add_argument("--addr", default="127.0.0.1:8000", help="адрес и порт (по умолчанию 127.0.0.1:8000)")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -176,7 +177,8 @@ def _core_properties(docx, doc: Document) -> None:
 
 
 def deterministic_zip(data: bytes) -> bytes:
-    """The same .docx with fixed entry times and attributes, so equal input gives equal bytes."""
+    """The same .docx (or .xlsx) with fixed entry times, attributes and document dates, so equal
+    input gives equal bytes."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -185,7 +187,11 @@ def deterministic_zip(data: bytes) -> bytes:
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             entry.create_system = 0
-            dst.writestr(entry, src.read(info.filename))
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":   # some writers stamp the save time here
+                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", rb"\g<1>2000-01-01T00:00:00Z\2",
+                                 content)
+            dst.writestr(entry, content)
     return out.getvalue()
 
 

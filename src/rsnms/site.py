@@ -24,7 +24,8 @@ from pathlib import Path
 
 from . import compose
 from .fsutil import write_atomic
-from .matching import match_functions, match_subjects
+from . import compare as compare_mod
+from .align import Alignment
 from .profile import Profile, is_group, iter_leaves, iter_roadmap, iter_subjects
 
 LEVEL_TITLES = {"regional": "Региональный уровень", "municipal": "Муниципальный уровень",
@@ -114,12 +115,14 @@ def requisites(act: dict) -> str:
 class Site:
     """Generates ``build/docs``: one object per build, pages added one by one."""
 
-    def __init__(self, project, catalog, profiles: list[Profile], acts: dict[str, dict[str, Path]]):
+    def __init__(self, project, catalog, profiles: list[Profile], acts: dict[str, dict[str, Path]],
+                 alignments: dict[str, Alignment]):
         self.project = project
         self.catalog = catalog
         self.model = catalog.model.data
         self.profiles = sorted(profiles, key=lambda p: p.data["region"]["name"])
         self.acts = acts                      # region → act slug → rendered .docx path
+        self.alignments = alignments          # region → alignment with the model
         self.docs = project.build / "docs"
         self.pages: dict[str, str] = {}       # docs-relative path → Markdown
 
@@ -187,7 +190,7 @@ class Site:
 
 - [Примерное положение](model/index.md), его [глоссарий](model/glossary.md) и
   [типовая дорожная карта](model/roadmap.md);
-- сравнение регионов: [субъекты и функции](compare/subjects.md),
+- сравнение регионов: [сводная таблица](compare/matrix.md), [субъекты и функции](compare/subjects.md),
   [показатели](compare/indicators.md), [глоссарий](compare/glossary.md),
   [федеральные акты](compare/federal-acts.md);
 - [как добавить регион](how-to.md).
@@ -215,7 +218,8 @@ class Site:
                 if functions:
                     subjects.append("Функции:\n\n" + "\n".join(functions) + "\n")
         head = data["authority"].get("head")
-        extra = ["- [Мероприятия и сроки дорожной карты](plan.md)" if data.get("roadmap") else "",
+        extra = ["- [Сравнение с примерным положением](compare.md)",
+                 "- [Мероприятия и сроки дорожной карты](plan.md)" if data.get("roadmap") else "",
                  "- [Показатели эффективности](indicators.md)" if data["system"].get("indicators") else ""]
         self.page(f"regions/{rid}/index.md", f"""# {name}
 
@@ -391,40 +395,45 @@ f" ({cell(head['position'])} — {cell(head['name'])})" if head else ""}.
         model = self.model
         regions = [(p.id, p.data) for p in self.profiles]
         roles = [s for _l, _p, s in iter_subjects(model["system"])]
-        links = {rid: match_subjects(data, model) for rid, data in regions}
-        functions = {rid: match_functions(data, model, links[rid]) for rid, data in regions}
         header = ["Субъект примерного положения"] + [cell(d["region"]["name"]) for _r, d in regions]
         rows = []
         for role in roles:
             row = [cell(role["name"])]
             for rid, data in regions:
-                matched = [link for link in links[rid] if link.model_unit == role["id"]]
                 names = {s["id"]: s for _l, _p, s in iter_subjects(data["system"])}
-                row.append("<br>".join(cell(names[m.region_unit].get("short") or names[m.region_unit]["name"])
-                                       for m in matched) or "—")
+                matched = [sid for sid, rl in self.alignments[rid].subjects.items() if rl == role["id"]]
+                row.append("<br>".join(cell(names[m].get("short") or names[m]["name"]) for m in matched) or "—")
             rows.append(row)
         frows = []
+        marks = {"kept": "сохранена", "changed": "изменена"}
         for role in roles:
             for function in iter_leaves(role.get("functions", [])):
                 row = [cell(role.get("short") or role["name"]), cell(unit_text(function))]
                 for rid, _data in regions:
-                    hit = [f for f in functions[rid] if f.model_unit == function["id"]]
-                    row.append("✓" if hit else "—")
+                    status = next((p.status for p in self.alignments[rid].pairs
+                                   if p.block == "functions" and p.model and p.model.id == function["id"]), "missing")
+                    row.append(marks.get(status, "—"))
                 frows.append(row)
         self.page("compare/subjects.md", f"""# Субъекты и функции по регионам
 
-Какой субъект примерного положения есть в каждом регионе. Связь указана в профиле
-(`model_ref`) или найдена по идентификатору, сокращению и сходству наименований.
+Какой субъект примерного положения есть в каждом регионе: связь указана в профиле
+(`model_ref`) или найдена по наименованию и по тому, что субъект делает (его функциям).
+Подробное сравнение — на странице «Сравнение с примерным положением» каждого региона и в
+[сводной таблице](matrix.md).
 
 {table(header, rows)}
 
 ## Функции
 
-«✓» — у соответствующего субъекта региона есть функция, близкая по тексту к функции
-примерного положения (сходство слов не ниже {62} %).
-
 {table(["Субъект", "Функция примерного положения"] + header[1:], frows)}
 """)
+        names = {rid: data["region"]["name"] for rid, data in regions}
+        self.page("compare/matrix.md", compare_mod.matrix_markdown(self.alignments, model, names))
+        for rid, data in regions:
+            base = f"../../files/compare/{rid}"
+            links = (f"Файлы: [отчёт .docx]({base}/report.docx) · [положение с правкой относительно "
+                     f"примерного (режим исправлений) .docx]({base}/redline.docx) · [JSON]({base}/alignment.json)\n")
+            self.page(f"regions/{rid}/compare.md", compare_mod.report_markdown(self.alignments[rid], data, links))
         self.page("compare/indicators.md", self.indicators_side_by_side(regions))
         glossary: dict[str, list[tuple[str, str]]] = {}
         for rid, data in [("model", model)] + regions:
@@ -499,6 +508,13 @@ f" ({cell(head['position'])} — {cell(head['name'])})" if head else ""}.
                         rel = f"files/{region}/{path.name}"
                         expected.add(rel)
                         write_atomic(self.docs / rel, path.read_bytes())
+        compare_dir = self.project.build / "compare"
+        if compare_dir.is_dir():
+            for path in sorted(compare_dir.rglob("*")):
+                if path.is_file() and path.suffix in (".docx", ".json", ".xlsx"):
+                    rel = f"files/compare/{path.relative_to(compare_dir).as_posix()}"
+                    expected.add(rel)
+                    write_atomic(self.docs / rel, path.read_bytes())
         for rel, text in self.pages.items():
             write_atomic(self.docs / rel, text)
             written.append(self.docs / rel)
@@ -518,13 +534,15 @@ f" ({cell(head['position'])} — {cell(head['name'])})" if head else ""}.
                 entries.append({"Мероприятия и сроки": f"regions/{rid}/plan.md"})
             if data["system"].get("indicators"):
                 entries.append({"Показатели": f"regions/{rid}/indicators.md"})
+            entries.append({"Сравнение с примерным положением": f"regions/{rid}/compare.md"})
             regions.append({data["region"]["name"]: entries})
         return [
             {"Главная": "index.md"},
             {"Регионы": regions},
             {"Примерное положение": [{"Текст": "model/index.md"}, {"Глоссарий": "model/glossary.md"},
                                      {"Типовая дорожная карта": "model/roadmap.md"}]},
-            {"Сравнение регионов": [{"Субъекты и функции": "compare/subjects.md"},
+            {"Сравнение регионов": [{"Сводная таблица": "compare/matrix.md"},
+                                    {"Субъекты и функции": "compare/subjects.md"},
                                     {"Показатели": "compare/indicators.md"},
                                     {"Глоссарий": "compare/glossary.md"},
                                     {"Федеральные акты": "compare/federal-acts.md"}]},
