@@ -263,3 +263,18 @@ def test_serve_previews_and_follows_profile_edits(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_handbook_shows_each_regions_comparison_and_the_matrix(project):
+    site = project / "build" / "site"
+    names = ["Еврейская автономная область", "Иркутская область", "Омская область", "Оренбургская область"]
+    for region in REGIONS:
+        page = " ".join(parse(site / "regions" / region / "compare" / "index.html").text)
+        assert "Охват по блокам" in page and "нет в регионе" in page
+        assert any(w in page for w in ("сохранено", "изменено"))
+        overview = parse(site / "regions" / region / "index.html")
+        assert any(h.rstrip("/").endswith("compare") for h in overview.links)
+    matrix = " ".join(parse(site / "compare" / "matrix" / "index.html").text)
+    assert all(name in matrix for name in names)
+    assert (site / "files" / "compare" / "matrix.xlsx").is_file()
+    assert (site / "files" / "compare" / "omsk" / "redline.docx").is_file()

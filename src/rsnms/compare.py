@@ -30,7 +30,7 @@ def _diff_markdown(diff: list[tuple[str, str]]) -> str:
     return " ".join(out)
 
 
-def report_markdown(alignment: Alignment, region: dict, links: str = "") -> str:
+def report_markdown(alignment: Alignment, region: dict, model: dict, links: str = "") -> str:
     name = region["region"]["name"]
     coverage = alignment.coverage()
     rows = []
@@ -52,9 +52,10 @@ def report_markdown(alignment: Alignment, region: dict, links: str = "") -> str:
              "## Субъекты\n",
              "| Субъект региона | Роль в примерном положении |", "| --- | --- |"]
     from .profile import iter_subjects
+    roles = {s["id"]: s["name"] for _l, _p, s in iter_subjects(model["system"])}
     for _level, _path, subject in iter_subjects(region["system"]):
         role = alignment.subjects.get(subject["id"])
-        parts.append(f"| {_cell(subject['name'])} | {role or '— (нет в примерном положении)'} |")
+        parts.append(f"| {_cell(subject['name'])} | {_cell(roles.get(role, role)) if role else '— (нет в примерном положении)'} |")
     parts.append("")
     for block in dict.fromkeys(p.block for p in alignment.pairs):
         parts += [f"## {block_title(block)}\n", "| Примерное положение | Регион | Статус |", "| --- | --- | --- |"]
@@ -148,11 +149,11 @@ def matrix_xlsx(alignments: dict[str, Alignment], model: dict, names: dict[str, 
     return deterministic_zip(buffer.getvalue())
 
 
-def write_region(target: Path, alignment: Alignment, region: dict, formats, reference_doc: Path,
+def write_region(target: Path, alignment: Alignment, region: dict, model: dict, formats, reference_doc: Path,
                  redline: bytes | None) -> list[Path]:
     """The comparison files of one region in ``target``: report.md/.docx, redline.docx, alignment.json."""
     written = []
-    markdown = report_markdown(alignment, region)
+    markdown = report_markdown(alignment, region, model)
     if "md" in formats:
         write_atomic(target / "report.md", markdown)
         written.append(target / "report.md")

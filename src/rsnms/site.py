@@ -433,7 +433,7 @@ f" ({cell(head['position'])} — {cell(head['name'])})" if head else ""}.
             base = f"../../files/compare/{rid}"
             links = (f"Файлы: [отчёт .docx]({base}/report.docx) · [положение с правкой относительно "
                      f"примерного (режим исправлений) .docx]({base}/redline.docx) · [JSON]({base}/alignment.json)\n")
-            self.page(f"regions/{rid}/compare.md", compare_mod.report_markdown(self.alignments[rid], data, links))
+            self.page(f"regions/{rid}/compare.md", compare_mod.report_markdown(self.alignments[rid], data, model, links))
         self.page("compare/indicators.md", self.indicators_side_by_side(regions))
         glossary: dict[str, list[tuple[str, str]]] = {}
         for rid, data in [("model", model)] + regions:
