@@ -40,3 +40,13 @@ def copy_project(target: Path) -> Path:
         shutil.copytree(ROOT / folder, target / folder)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """A copy of the project after `rsnms build --pdf`: every act, PDF, comparison and the site.
+    Shared by the tests that only read what a build wrote."""
+    root = copy_project(tmp_path_factory.mktemp("built"))
+    result = run_rsnms("build", "--pdf", root=root)
+    assert result.returncode == 0, result.stderr
+    return root

@@ -20,14 +20,6 @@ ACTS = ["order", "regulation", "roadmap", "network-regulation"]
 NBSP = "\u00a0"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("built"))
-    result = run_rsnms("build", "--pdf", root=root)
-    assert result.returncode == 0, result.stderr
-    return root
-
-
 def text_of(path: Path) -> str:
     return fidelity.docx_text(path.read_bytes())
 

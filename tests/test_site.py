@@ -14,18 +14,16 @@ from urllib.parse import quote, unquote, urljoin, urlparse
 
 import pytest
 
-from conftest import REGIONS, ROOT, copy_project, run_rsnms
+from conftest import REGIONS, ROOT, copy_project
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "build" / "screenshots"
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("site"))
-    result = run_rsnms("build", "--pdf", root=root)
-    assert result.returncode == 0, result.stderr
-    return root
+def project(built) -> Path:
+    """The project after a full build (shared with the acts tests)."""
+    return built
 
 
 def pages(site: Path) -> list[Path]:
