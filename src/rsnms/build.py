@@ -134,7 +134,7 @@ def stage_compare(project: Project, catalog, profiles: list[Profile], formats, w
             marked = redline.redline(model_regulation, docx_writer.render(region_regulation, project.templates),
                                      str(reference))
         out.written += compare.write_region(project.build / "compare" / profile.id, alignment, profile.data,
-                                            model, formats, reference, marked)
+                                            model, formats, marked)
     if with_matrix and alignments:
         names = {p.id: p.data["region"]["name"] for p in profiles}
         if "xlsx" in formats:

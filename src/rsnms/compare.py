@@ -2,7 +2,7 @@
 alignment (.json), and the cross-region matrix (.md, .xlsx).
 
 The report is written once, as Markdown (the handbook page), and converted by pandoc to
-.docx with the regulation template's styles; insertions are bold, deletions struck out.
+.docx; insertions are bold, deletions struck out.
 """
 
 from __future__ import annotations
@@ -48,9 +48,9 @@ def report_markdown(alignment: Alignment, region: dict, model: dict, links: str 
              links,
              "## Охват по блокам\n",
              "| Блок | Единиц в примерном положении | Сохранено | Изменено | Нет в регионе | Добавлено | Охват |",
-             "| --- | --- | --- | --- | --- | --- | --- |", *rows, "",
+             "| " + " | ".join("-" * w for w in (30, 14, 12, 12, 12, 12, 9)) + " |", *rows, "",
              "## Субъекты\n",
-             "| Субъект региона | Роль в примерном положении |", "| --- | --- |"]
+             "| Субъект региона | Роль в примерном положении |", "| " + "-" * 40 + " | " + "-" * 40 + " |"]
     from .profile import iter_subjects
     roles = {s["id"]: s["name"] for _l, _p, s in iter_subjects(model["system"])}
     for _level, _path, subject in iter_subjects(region["system"]):
@@ -58,7 +58,8 @@ def report_markdown(alignment: Alignment, region: dict, model: dict, links: str 
         parts.append(f"| {_cell(subject['name'])} | {_cell(roles.get(role, role)) if role else '— (нет в примерном положении)'} |")
     parts.append("")
     for block in dict.fromkeys(p.block for p in alignment.pairs):
-        parts += [f"## {block_title(block)}\n", "| Примерное положение | Регион | Статус |", "| --- | --- | --- |"]
+        parts += [f"## {block_title(block)}\n", "| Примерное положение | Регион | Статус |",
+                  "| " + "-" * 38 + " | " + "-" * 38 + " | " + "-" * 15 + " |"]
         for pair in (p for p in alignment.pairs if p.block == block):
             model = _cell(pair.model.text) if pair.model else ""
             if pair.status == "changed":
@@ -70,7 +71,9 @@ def report_markdown(alignment: Alignment, region: dict, model: dict, links: str 
     return "\n".join(parts)
 
 
-def report_docx(markdown: str, reference_doc: Path) -> bytes:
+def report_docx(markdown: str) -> bytes:
+    """The report as .docx (pandoc's own styles); table column widths follow the dashes of
+    the Markdown tables (``--columns`` small, so every table spans the page)."""
     import tempfile
 
     import pypandoc
@@ -82,7 +85,7 @@ def report_docx(markdown: str, reference_doc: Path) -> bytes:
     with tempfile.TemporaryDirectory(prefix="rsnms-report-") as tmp:
         target = Path(tmp) / "report.docx"
         pypandoc.convert_text(markdown, "docx", format="markdown", outputfile=str(target),
-                              extra_args=["--reference-doc", str(reference_doc)])
+                              extra_args=["--columns=20"])
         return deterministic_zip(target.read_bytes())
 
 
@@ -149,7 +152,7 @@ def matrix_xlsx(alignments: dict[str, Alignment], model: dict, names: dict[str, 
     return deterministic_zip(buffer.getvalue())
 
 
-def write_region(target: Path, alignment: Alignment, region: dict, model: dict, formats, reference_doc: Path,
+def write_region(target: Path, alignment: Alignment, region: dict, model: dict, formats,
                  redline: bytes | None) -> list[Path]:
     """The comparison files of one region in ``target``: report.md/.docx, redline.docx, alignment.json."""
     written = []
@@ -158,7 +161,7 @@ def write_region(target: Path, alignment: Alignment, region: dict, model: dict, 
         write_atomic(target / "report.md", markdown)
         written.append(target / "report.md")
     if "docx" in formats:
-        write_atomic(target / "report.docx", report_docx(markdown, reference_doc))
+        write_atomic(target / "report.docx", report_docx(markdown))
         written.append(target / "report.docx")
         if redline is not None:
             write_atomic(target / "redline.docx", redline)
