@@ -30,6 +30,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from rsnms.docx_writer import schema_order
+
 ROOT = Path(__file__).resolve().parents[1]
 FONT = "Times New Roman"
 J, C, L, R = (WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER,
@@ -367,6 +369,8 @@ def main(argv=None) -> int:
             print(f"{target.relative_to(ROOT)}: уже есть (--force, чтобы перезаписать)", file=sys.stderr)
             continue
         doc = make()
+        schema_order(doc.element.body)
+        schema_order(doc.styles.element)
         doc.core_properties.author = "rsnms"
         doc.core_properties.title = f"Шаблон: {name}"
         doc.save(target)

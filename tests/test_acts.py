@@ -327,3 +327,22 @@ def test_fidelity_normalization():
     assert fidelity.tokens("<p>П Р И К А З</p> «Ёлка» – 2023 г.") == ["приказ", "елка", "2023", "г"]
     assert fidelity.similarity("один два три", "один два три") == 1.0
     assert fidelity.similarity("один два три", "один три") == pytest.approx(0.8)
+
+
+def test_properties_follow_the_schema_order(built):
+    """Word refuses some files whose run, table or cell properties are out of schema order."""
+    from lxml import etree
+
+    from rsnms.docx_writer import SCHEMA_ORDER
+
+    documents = list((built / "build" / "acts").rglob("*.docx")) + list((ROOT / "templates").glob("*.docx"))
+    assert len(documents) >= 25
+    for path in documents:
+        with zipfile.ZipFile(path) as archive:
+            for part in ("word/document.xml", "word/styles.xml"):
+                root = etree.fromstring(archive.read(part))
+                for tag, order in SCHEMA_ORDER.items():
+                    for element in root.iter(qn(f"w:{tag}")):
+                        names = [etree.QName(child).localname for child in element]
+                        ranks = [order.index(n) for n in names if n in order]
+                        assert ranks == sorted(ranks), (path.name, part, tag, names)

@@ -33,6 +33,20 @@ from jinja2.sandbox import SandboxedEnvironment
 from .compose import Document
 from .richtext import ROLE_PLACEHOLDER, Rich
 
+# Child order that the WordprocessingML schema prescribes (Word rejects some files whose
+# properties come in another order; LibreOffice does not mind, so tests check it).
+SCHEMA_ORDER = {
+    "rPr": ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+            "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
+            "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
+            "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath"],
+    "tblPr": ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+              "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+              "tblCaption", "tblDescription"],
+    "tcPr": ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+             "textDirection", "tcFitText", "vAlign", "hideMark"],
+}
+
 PLACEHOLDER_STYLE = "Заполнитель"
 DATA_TABLE_STYLE = "Таблица акта"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -95,6 +109,7 @@ def render(doc: Document, templates: Path) -> bytes:
     env = SandboxedEnvironment(autoescape=True)
     tpl.render({"doc": context}, jinja_env=env, autoescape=True)
     _layout_tables(tpl.docx, doc.tables)
+    schema_order(tpl.docx.element.body)
     _core_properties(tpl.docx, doc)
     buffer = io.BytesIO()
     tpl.save(buffer)
@@ -158,6 +173,19 @@ def _layout_tables(docx, layouts: list[dict]) -> None:
             for p in paragraphs:
                 if p not in keep:
                     p._p.getparent().remove(p._p)
+
+
+def schema_order(root) -> None:
+    """Put the children of every rPr, tblPr and tcPr under ``root`` in schema order."""
+    for tag, order in SCHEMA_ORDER.items():
+        rank = {qn(f"w:{name}"): i for i, name in enumerate(order)}
+        for element in root.iter(qn(f"w:{tag}")):
+            children = list(element)
+            ordered = sorted(children, key=lambda c: rank.get(c.tag, len(rank)))
+            if ordered != children:
+                for child in children:
+                    element.remove(child)
+                element.extend(ordered)
 
 
 def _core_properties(docx, doc: Document) -> None:
