@@ -346,3 +346,27 @@ def test_properties_follow_the_schema_order(built):
                         names = [etree.QName(child).localname for child in element]
                         ranks = [order.index(n) for n in names if n in order]
                         assert ranks == sorted(ranks), (path.name, part, tag, names)
+
+
+@pytest.mark.parametrize("damage", ["broken tag", "missing", "not a docx"])
+def test_a_damaged_template_is_a_located_error_and_changes_nothing(tmp_path, damage):
+    root = copy_project(tmp_path)
+    assert run_rsnms("build", "--no-site", root=root).returncode == 0
+    before = {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()}
+    template = root / "templates" / "regulation.docx"
+    if damage == "broken tag":
+        document = open_docx(str(template))
+        paragraph = next(p for p in document.paragraphs if "{%p for b in doc.body %}" in p.text)
+        for run in paragraph.runs:
+            run.text = run.text.replace("{%p for b in doc.body %}", "{%p for b in doc.body")
+        document.save(str(template))
+    elif damage == "missing":
+        template.unlink()
+    else:
+        template.write_bytes(b"not a Word file")
+    result = run_rsnms("build", "--no-site", root=root)
+    assert result.returncode == 2
+    error = [line for line in result.stderr.splitlines() if line.startswith("templates/regulation.docx:1:1:")]
+    assert len(error) == 1 and "шаблон" in error[0]
+    assert "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()} == before

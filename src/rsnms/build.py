@@ -49,8 +49,10 @@ def build(project: Project, catalog, profiles: list[Profile], *, with_model: boo
     out = Output()
     remove_stale_temporaries(project.build)
     stage_schema(project, catalog, out)
-    stage_data(project, catalog, profiles, out, progress)
+    # acts first: they are rendered in memory before any is written, so a broken template
+    # stops the build before it changes anything
     docx_files = stage_acts(project, catalog, profiles, with_model, out, progress)
+    stage_data(project, catalog, profiles, out, progress)
     if with_pdf:
         stage_pdf(docx_files, out, progress)
     alignments = stage_compare(project, catalog, profiles, compare.FORMATS, with_site, out, progress)

@@ -28,9 +28,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu
 from docxtpl import DocxTemplate, RichText
+from jinja2 import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from .compose import Document
+from .diagnostics import Diagnostic, InputError
 from .richtext import ROLE_PLACEHOLDER, Rich
 
 # Child order that the WordprocessingML schema prescribes (Word rejects some files whose
@@ -103,11 +105,26 @@ def _prepare(context: dict) -> dict:
 
 def render(doc: Document, templates: Path) -> bytes:
     """The .docx of one act."""
-    tpl = DocxTemplate(str(templates / doc.template))
-    docx = tpl.get_docx()
+    path = templates / doc.template
+    where = f"templates/{doc.template}"
+    if not path.is_file():
+        raise InputError([Diagnostic(where, 1, 1, "", "шаблон не найден: верните его из git или создайте "
+                                     "заново (python scripts/make_templates.py)")])
+    try:
+        tpl = DocxTemplate(str(path))
+        docx = tpl.get_docx()
+    except Exception as exc:   # not a Word file (a lawyer saved it as .doc, or it is damaged)
+        raise InputError([Diagnostic(where, 1, 1, "", f"шаблон не читается как .docx ({type(exc).__name__}): "
+                                     "сохраните его в Word в формате .docx")]) from None
     context = to_template(_prepare(doc.context), _style_id(docx, PLACEHOLDER_STYLE))
     env = SandboxedEnvironment(autoescape=True)
-    tpl.render({"doc": context}, jinja_env=env, autoescape=True)
+    try:
+        tpl.render({"doc": context}, jinja_env=env, autoescape=True)
+    except TemplateError as exc:   # a tag of the template was changed while restyling it
+        near = " ".join(line.strip() for line in getattr(exc, "docx_context", []) if line.strip())[:120]
+        raise InputError([Diagnostic(where, 1, 1, "", f"ошибка в метках шаблона: {exc.message or exc}"
+                                     + (f" (рядом с текстом «{near}»)" if near else "")
+                                     + ": верните метки вида {{r …}} и {%p …%} как были")]) from None
     _layout_tables(tpl.docx, doc.tables)
     schema_order(tpl.docx.element.body)
     _core_properties(tpl.docx, doc)
