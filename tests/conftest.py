@@ -50,3 +50,13 @@ def built(tmp_path_factory) -> Path:
     result = run_rsnms("build", "--pdf", root=root)
     assert result.returncode == 0, result.stderr
     return root
+
+
+@pytest.fixture(scope="session")
+def compared(tmp_path_factory) -> Path:
+    """A copy of the project after `rsnms compare --all`: reports, redlines, the matrix."""
+    root = copy_project(tmp_path_factory.mktemp("compare"))
+    result = run_rsnms("compare", "--all", root=root)
+    assert result.returncode == 0, result.stderr
+    assert "омск" in result.stdout.lower() or "omsk" in result.stdout
+    return root

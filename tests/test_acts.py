@@ -13,74 +13,12 @@ from docx import Document as open_docx
 from docx.oxml.ns import qn
 
 from conftest import REGIONS, ROOT, copy_project, export_json, run_rsnms
-from rsnms import fidelity
-from rsnms.typography import typeset
+from helpers import page_ink, pdf_pages, text_of
+from rsnms.compare import fidelity
+from rsnms.lang.typography import typeset
 
 ACTS = ["order", "regulation", "roadmap", "network-regulation"]
 NBSP = "\u00a0"
-
-
-def text_of(path: Path) -> str:
-    return fidelity.docx_text(path.read_bytes())
-
-
-def pdf_pages(pdf: Path) -> list[tuple[float, float]]:
-    """(width, height) in points of every page."""
-    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "9999", str(pdf)], capture_output=True,
-                          text=True, check=True).stdout
-    return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
-
-
-def read_png(data: bytes) -> tuple[int, int, bytes]:
-    """(width, height, grey level of each pixel) of an 8-bit greyscale or RGB PNG, as pdftoppm writes it."""
-    import struct
-    import zlib
-
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    pos, idat = 8, b""
-    while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        chunk = data[pos + 8:pos + 8 + length]
-        if kind == b"IHDR":
-            width, height, depth, color, _c, _f, interlace = struct.unpack(">IIBBBBB", chunk)
-            assert depth == 8 and color in (0, 2) and interlace == 0
-        elif kind == b"IDAT":
-            idat += chunk
-        pos += 12 + length
-    bpp = 1 if color == 0 else 3
-    stride = width * bpp
-    raw, out, prev = zlib.decompress(idat), bytearray(), bytearray(stride)
-    for y in range(height):
-        line = raw[y * (stride + 1):(y + 1) * (stride + 1)]
-        kind, row = line[0], bytearray(line[1:])
-        for x in range(stride):
-            left = row[x - bpp] if x >= bpp else 0
-            up, corner = prev[x], prev[x - bpp] if x >= bpp else 0
-            if kind == 1:
-                row[x] = (row[x] + left) & 255
-            elif kind == 2:
-                row[x] = (row[x] + up) & 255
-            elif kind == 3:
-                row[x] = (row[x] + (left + up) // 2) & 255
-            elif kind == 4:
-                p = left + up - corner
-                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-                row[x] = (row[x] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
-        out += row if bpp == 1 else bytes(sum(row[i:i + 3]) // 3 for i in range(0, stride, 3))
-        prev = row
-    return width, height, bytes(out)
-
-
-def page_ink(pdf: Path, page: int, tmp: Path, box=(0.0, 0.0, 1.0, 1.0)) -> tuple[float, tuple[int, int]]:
-    """Share of dark pixels in a part of a page rendered to PNG (0: nothing printed there), and
-    the image size; ``box`` is (left, top, right, bottom) as fractions of the page."""
-    out = tmp / f"{pdf.stem}-{page}"
-    subprocess.run(["pdftoppm", "-png", "-gray", "-r", "30", "-f", str(page), "-l", str(page),
-                    "-singlefile", str(pdf), str(out)], check=True)
-    width, height, pixels = read_png(out.with_suffix(".png").read_bytes())
-    x0, y0, x1, y1 = (int(box[0] * width), int(box[1] * height), int(box[2] * width), int(box[3] * height))
-    area = [pixels[y * width + x] for y in range(y0, y1) for x in range(x0, x1)]
-    return sum(1 for b in area if b < 128) / len(area), (width, height)
 
 
 def test_build_writes_all_21_documents_that_open_and_have_pdfs(built):
@@ -323,17 +261,11 @@ def test_fidelity_of_every_adopted_act_is_at_least_097():
     assert result.returncode == (1 if exceptions else 0)
 
 
-def test_fidelity_normalization():
-    assert fidelity.tokens("<p>П Р И К А З</p> «Ёлка» – 2023 г.") == ["приказ", "елка", "2023", "г"]
-    assert fidelity.similarity("один два три", "один два три") == 1.0
-    assert fidelity.similarity("один два три", "один три") == pytest.approx(0.8)
-
-
 def test_properties_follow_the_schema_order(built):
     """Word refuses some files whose run, table or cell properties are out of schema order."""
     from lxml import etree
 
-    from rsnms.docx_writer import SCHEMA_ORDER
+    from rsnms.writers.ooxml import SCHEMA_ORDER
 
     documents = list((built / "build" / "acts").rglob("*.docx")) + list((ROOT / "templates").glob("*.docx"))
     assert len(documents) >= 25

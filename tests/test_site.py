@@ -8,13 +8,13 @@ import re
 import subprocess
 import sys
 import threading
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlparse
 
 import pytest
 
 from conftest import REGIONS, ROOT, copy_project
+from helpers import pages, parse, url_of, visible_words
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "build" / "screenshots"
@@ -24,64 +24,6 @@ SCREENSHOTS = ROOT / "build" / "screenshots"
 def project(built) -> Path:
     """The project after a full build (shared with the acts tests)."""
     return built
-
-
-def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html") if "search" not in p.parts)
-
-
-def url_of(site: Path, page: Path) -> str:
-    rel = page.parent.relative_to(site).as_posix()
-    return "/" if rel == "." else f"/{rel}/"
-
-
-class Links(HTMLParser):
-    """Links of a page, and the visible text of its article (not the navigation, scripts or
-    the hidden list of search forms)."""
-
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-    def __init__(self):
-        super().__init__()
-        self.links: list[str] = []
-        self.text: list[str] = []
-        self._stack: list[str] = []
-        self._article = None
-        self._skip = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "a" and attrs.get("href"):
-            self.links.append(attrs["href"])
-        if tag in self.VOID:
-            return
-        self._stack.append(tag)
-        if tag == "article" and self._article is None:
-            self._article = len(self._stack)
-        if self._skip is None and (tag in ("script", "style") or "rsnms-search-forms" in (attrs.get("class") or "")):
-            self._skip = len(self._stack)
-
-    def handle_endtag(self, tag):
-        if tag in self.VOID or tag not in self._stack:
-            return
-        while self._stack:
-            depth = len(self._stack)
-            if self._skip == depth:
-                self._skip = None
-            if self._article == depth:
-                self._article = -1
-            if self._stack.pop() == tag:
-                break
-
-    def handle_data(self, data):
-        if self._article not in (None, -1) and self._skip is None:
-            self.text.append(data)
-
-
-def parse(page: Path) -> Links:
-    parser = Links()
-    parser.feed(page.read_text(encoding="utf-8"))
-    return parser
 
 
 def test_committed_nav_is_current(project):
@@ -121,12 +63,13 @@ def test_every_page_is_in_the_navigation_and_every_link_resolves(project):
 
 
 def test_act_pages_are_the_rendered_documents(project):
-    from rsnms import fidelity
+    from rsnms.compare import fidelity
+    from rsnms.readers.docx import docx_text
 
     site = project / "build" / "site"
     for region, act in (("omsk", "order"), ("irkutsk", "roadmap"), ("eao", "network-regulation")):
         page = " ".join(parse(site / "regions" / region / act / "index.html").text)
-        document = fidelity.docx_text((project / "build" / "acts" / region / f"{act}.docx").read_bytes())
+        document = docx_text((project / "build" / "acts" / region / f"{act}.docx").read_bytes())
         assert fidelity.similarity(page, document) > 0.9, (region, act)
 
 
@@ -180,10 +123,6 @@ def test_home_and_region_pages_in_a_browser(server, browser):
     assert 0 < visible < total
     page.screenshot(path=str(SCREENSHOTS / "plan-omsk.png"), full_page=True)
     page.close()
-
-
-def visible_words(html_page: Path) -> set[str]:
-    return {w.lower() for w in re.findall(r"[А-Яа-яЁё]+", " ".join(parse(html_page).text))}
 
 
 @pytest.mark.parametrize("query,forms", [

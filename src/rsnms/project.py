@@ -9,8 +9,8 @@ from pathlib import Path
 from .diagnostics import Diagnostic, InputError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-SCHEMA_CORE = PACKAGE_DIR / "schema" / "core.yaml"
-REGISTRY_SCHEMA = PACKAGE_DIR / "schema" / "federal-acts.yaml"
+SCHEMA_CORE = PACKAGE_DIR / "validate" / "core.yaml"
+REGISTRY_SCHEMA = PACKAGE_DIR / "validate" / "federal-acts.yaml"
 
 
 @dataclass(frozen=True)

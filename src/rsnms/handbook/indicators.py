@@ -1,0 +1,60 @@
+"""Indicators: a region's page, and the model's indicators beside the regions' closest ones."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from ..model.units import is_group, iter_leaves
+from .markdown import cell, table
+
+
+def indicators_page(data: dict) -> str:
+    out = [f"# Показатели эффективности: {data['region']['name']}\n"]
+    n = 0
+
+    def walk(entries, depth):
+        nonlocal n
+        for entry in entries:
+            if is_group(entry):
+                out.append(f"\n{'#' * (depth + 2)} {cell(entry['group'])}\n")
+                walk(entry["items"], depth + 1)
+                continue
+            n += 1
+            targets = "; ".join(f"{k}: {v}" for k, v in (entry.get("targets") or {}).items())
+            fields = "; ".join(f"{k}: {v}" for k, v in (entry.get("fields") or {}).items())
+            extra = " — ".join(x for x in (targets, fields) if x)
+            out.append(f"{n}. {cell(entry['text'])}" + (f" <br>**Значения:** {cell(extra)}" if extra else ""))
+    walk(data["system"]["indicators"], 0)
+    return "\n".join(out) + "\n"
+
+
+def indicators_side_by_side(model: dict, regions: list[tuple[str, dict]]) -> str:
+    """Each model indicator in a row, with the closest indicator of every region beside it;
+    then each region's indicators that the model does not have."""
+    indicators = list(iter_leaves(model["system"].get("indicators", [])))
+    own = {rid: list(iter_leaves(data["system"].get("indicators", []))) for rid, data in regions}
+    used: dict[str, set[int]] = {rid: set() for rid, _d in regions}
+    rows = []
+    for indicator in indicators:
+        row = [cell(indicator["text"])]
+        for rid, _data in regions:
+            scored = [(fuzz.token_set_ratio(indicator["text"].lower(), e["text"].lower()), i)
+                      for i, e in enumerate(own[rid])]
+            score, best = max(scored, default=(0, -1))
+            if score >= 60:
+                used[rid].add(best)
+                entry = own[rid][best]
+                targets = "; ".join(f"{k}: {v}" for k, v in (entry.get("targets") or {}).items())
+                row.append(cell(entry["text"]) + (f"<br>*{cell(targets)}*" if targets else ""))
+            else:
+                row.append("—")
+        rows.append(row)
+    header = ["Показатель примерного положения"] + [cell(d["region"]["name"]) for _r, d in regions]
+    parts = ["# Показатели по регионам\n",
+             "Показатели примерного положения и самые близкие к ним по тексту показатели регионов "
+             "(сходство слов не ниже 60 %), с целевыми значениями, где они есть.\n",
+             table(header, rows), "\n## Собственные показатели регионов\n"]
+    for rid, data in regions:
+        rest = [f"- {cell(e['text'])}" for i, e in enumerate(own[rid]) if i not in used[rid]]
+        parts.append(f"### {data['region']['name']}\n\n" + ("\n".join(rest) or "Все показатели — в таблице выше.") + "\n")
+    return "\n".join(parts)

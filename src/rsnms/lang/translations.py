@@ -1,0 +1,58 @@
+"""Russian for the English of the libraries rsnms uses: argparse's own words, ruamel.yaml's
+syntax errors, JSON Schema's type names and the patterns of the profile schema."""
+
+# argparse's own words (argparse looks them up through gettext)
+ARGPARSE = {
+    "usage: ": "использование: ",
+    "positional arguments": "аргументы",
+    "options": "параметры",
+    "show this help message and exit": "показать эту справку и выйти",
+    "the following arguments are required: %s": "не хватает аргументов: %s",
+    "unrecognized arguments: %s": "неизвестные аргументы: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "недопустимое значение %(value)r (допустимы: %(choices)s)",
+    "expected one argument": "нужно одно значение",
+    "argument %(argument_name)s: %(message)s": "аргумент %(argument_name)s: %(message)s",
+    "ambiguous option: %(option)s could match %(matches)s": "неоднозначный параметр %(option)s: подходит %(matches)s",
+    "show program's version number and exit": "показать версию и выйти",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: ошибка: %(message)s\n",
+}
+
+# ruamel.yaml's problem texts → Russian, for the common syntax errors
+YAML_PROBLEMS = {
+    "mapping values are not allowed here": "здесь не может стоять «ключ: значение» (не хватает отступа или кавычек?)",
+    "could not find expected ':'": "не найдено ожидаемое двоеточие после ключа",
+    "found character '\\t' that cannot start any token": "символ табуляции недопустим: используйте пробелы",
+    "expected <block end>, but found '<block sequence start>'": "неверный отступ у элемента списка",
+    "expected <block end>, but found '<block mapping start>'": "неверный отступ у ключа",
+    "expected <block end>, but found '-'": "неверный отступ у элемента списка «-»",
+    "expected <block end>, but found '<scalar>'": "неверный отступ или лишний текст",
+    "found unexpected end of stream": "файл обрывается внутри значения (не закрыты кавычки или скобки?)",
+    "found undefined alias": "ссылка «*имя» на неопределённый якорь",
+    "expected ',' or ']', but got": "в списке […] не хватает запятой или закрывающей скобки",
+    "expected ',' or '}', but got": "в словаре {…} не хватает запятой или закрывающей скобки",
+    "found unknown escape character": "недопустимая escape-последовательность в строке в двойных кавычках",
+    "while scanning a quoted scalar": "не закрыты кавычки",
+    "found a tab character where an indentation space is expected": "символ табуляции вместо пробела в отступе",
+    "found a tab character that violates indentation": "символ табуляции в отступе: используйте пробелы",
+}
+
+# JSON Schema type names, as a profile's author reads them
+TYPE_NAMES = {
+    "string": "строка", "array": "список", "object": "словарь (поля «ключ: значение»)",
+    "integer": "целое число", "number": "число", "boolean": "логическое значение (true/false)",
+    "null": "пустое значение",
+}
+
+# the profile schema's patterns, explained
+PATTERN_MESSAGES = {
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "дата «{v}» должна быть записана как ГГГГ-ММ-ДД (например, 2023-06-13)",
+    "^[a-z][a-z0-9_-]*$": "идентификатор «{v}»: допустимы строчные латинские буквы, цифры, «-» и «_», "
+                          "первой — буква",
+    "^[a-z][a-z0-9-]*$": "идентификатор «{v}»: допустимы строчные латинские буквы, цифры и «-», первой — буква",
+    "^[a-z][a-z0-9_-]*(\\.[a-z0-9_-]+)*$": "идентификатор «{v}»: допустимы строчные латинские буквы, цифры, "
+                                           "«-», «_» и точки между частями",
+    "^(system|acts|roadmap)(\\.[a-z0-9_-]+)*$": "путь «{v}» должен начинаться с system., acts. или roadmap "
+                                               "(например, system.tasks)",
+    "\\S": "пустой текст: заполните поле или удалите его",
+    "^acts/sources/.+": "путь «{v}» должен вести в acts/sources/",
+}

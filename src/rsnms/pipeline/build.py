@@ -1,0 +1,184 @@
+"""``rsnms build``: the explicit list of stages that turns profiles into ``build/``.
+
+1. ``schema``: the profile schema is regenerated from the model (``regions/profile.schema.json``);
+2. ``acts``: every act of each region composed once (:mod:`rsnms.compose`) and rendered
+   through its Word template (:mod:`rsnms.writers.docx`) to ``build/acts/<region>/<act>.docx``,
+   the order with its appendices to ``package.docx``, the model regulation with its roadmap
+   template (its appendix) to ``build/acts/model/regulation.docx``;
+3. ``data``: each validated profile (and the model) as normalized JSON, ``build/data/<id>.json``;
+4. ``pdf`` (with ``--pdf``): a PDF beside each .docx, by headless LibreOffice;
+5. ``compare``: each region aligned with the model (:mod:`rsnms.compare`) and its report,
+   redline and alignment in ``build/compare/<region>/``; the matrix of all of them in
+   ``build/compare/matrix.xlsx``;
+6. ``site`` (when every region is built): the handbook's pages in ``build/docs``
+   (:mod:`rsnms.handbook`) and the site, by MkDocs in strict mode, in ``build/site``.
+
+Each region is one :class:`~.region.RegionWork`: composed once, each act rendered once,
+shared by every stage. Acts are rendered in memory first; then each file is written
+atomically, so a failing or killed build never leaves a half-written file and a failure
+before the writing step changes nothing. Nothing runs unless every profile validated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .. import handbook
+from ..compare import matrix, report
+from ..compare.align import Alignment
+from ..compare.redline import redline
+from ..compose import ACT_KINDS
+from ..diagnostics import Diagnostic, InputError
+from ..fsutil import write_atomic
+from ..model.catalog import Catalog
+from ..model.profile import MODEL_ID, Profile
+from ..project import Project
+from ..validate import schema as schema_mod
+from ..writers import data, pdf
+from .region import ModelWork, RegionWork
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Output:
+    """What a build produced: files written and warnings about unfinished drafts."""
+
+    written: list[Path] = field(default_factory=list)
+    warnings: list[tuple[Path, str]] = field(default_factory=list)
+
+    def write(self, path: Path, content: bytes | str) -> None:
+        write_atomic(path, content)
+        self.written.append(path)
+
+
+@dataclass
+class Run:
+    """One build: the project, its catalog, a unit of work per region and one for the model."""
+
+    project: Project
+    catalog: Catalog
+    regions: list[RegionWork]
+    model: ModelWork
+    out: Output = field(default_factory=Output)
+    progress: Progress = lambda _m: None
+
+    @classmethod
+    def of(cls, project: Project, catalog: Catalog, profiles: list[Profile], progress: Progress = lambda _m: None):
+        return cls(project, catalog, [RegionWork(project, catalog, p) for p in profiles],
+                   ModelWork(project, catalog), progress=progress)
+
+
+def build(project: Project, catalog: Catalog, profiles: list[Profile], *, with_model: bool = True,
+          with_pdf: bool = False, with_site: bool = False, progress: Progress = lambda _m: None) -> Output:
+    if with_site and not project.config.is_file():   # checked before anything is written
+        raise InputError([Diagnostic("mkdocs.yml", 1, 1, "", "нет файла настроек справочника mkdocs.yml в корне "
+                                     "проекта: верните его из git или соберите без справочника (--no-site)")])
+    run = Run.of(project, catalog, profiles, progress)
+    remove_stale_temporaries(project.build)
+    stage_schema(run)
+    # acts first: they are rendered in memory before any is written, so a broken template
+    # stops the build before it changes anything
+    docx_files = stage_acts(run, with_model)
+    stage_data(run)
+    if with_pdf:
+        stage_pdf(run, docx_files)
+    stage_compare(run, report.FORMATS, with_site)
+    if with_site:
+        stage_site(run)
+    return run.out
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files a killed build left behind (never the outputs themselves)."""
+    if folder.is_dir():
+        for tmp in folder.rglob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
+
+
+def stage_schema(run: Run) -> None:
+    text = schema_mod.dumps(run.catalog.schema)
+    target = run.project.schema
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        run.out.write(target, text)
+
+
+def stage_acts(run: Run, with_model: bool) -> list[Path]:
+    rendered: dict[Path, bytes] = {}
+    for work in run.regions:
+        run.progress(f"акты: {work.id}")
+        for name, content in work.files.items():
+            rendered[run.project.build / "acts" / work.id / name] = content
+        run.out.warnings += [(work.profile.path, w) for w in work.warnings]
+    if with_model:
+        run.progress(f"акты: {MODEL_ID}")
+        rendered[run.project.build / "acts" / MODEL_ID / "regulation.docx"] = run.model.package
+    for path, content in rendered.items():
+        run.out.write(path, content)
+    return list(rendered)
+
+
+def stage_data(run: Run) -> None:
+    for profile in [run.catalog.model, *[w.profile for w in run.regions]]:
+        run.progress(f"данные: {profile.id}")
+        run.out.write(run.project.build / "data" / f"{profile.id}.json", data.to_json(profile))
+
+
+def stage_pdf(run: Run, docx_files: list[Path]) -> None:
+    run.progress(f"PDF: {len(docx_files)} файлов (LibreOffice)")
+    run.out.written += pdf.convert(docx_files)
+
+
+def stage_compare(run: Run, formats, with_matrix: bool) -> dict[str, Alignment]:
+    """Alignment, report, redline per region; the cross-region matrix when ``with_matrix``."""
+    model = run.catalog.model.data
+    reference = str(run.project.templates / "regulation.docx")
+    for work in run.regions:
+        run.progress(f"сравнение: {work.id}")
+        marked = redline(run.model.regulation, work.docx("regulation"), reference) if "docx" in formats else None
+        files = report.region_files(work.alignment, work.profile.data, model, formats, marked)
+        for name, content in files.items():
+            run.out.write(run.project.build / "compare" / work.id / name, content)
+    if with_matrix and run.regions:
+        alignments = {w.id: w.alignment for w in run.regions}
+        names = {w.id: w.profile.data["region"]["name"] for w in run.regions}
+        target = run.project.build / "compare"
+        if "xlsx" in formats:
+            run.out.write(target / "matrix.xlsx", matrix.matrix_xlsx(alignments, model, names))
+        if "md" in formats:
+            run.out.write(target / "matrix.md", matrix.matrix_markdown(alignments, model, names))
+    return {w.id: w.alignment for w in run.regions}
+
+
+def handbook_sources(run: Run) -> handbook.Sources:
+    acts = run.project.build / "acts"
+    regions = [handbook.RegionSource(w.profile, w.composed.acts,
+                                     {k.slug: acts / w.id / f"{k.slug}.docx" for k in ACT_KINDS.values()},
+                                     w.alignment) for w in run.regions]
+    regions.sort(key=lambda r: r.name)
+    return handbook.Sources(run.project, run.catalog, regions, acts / MODEL_ID / "regulation.docx")
+
+
+def stage_pages(run: Run) -> None:
+    """The handbook's Markdown pages in build/docs, and the nav of mkdocs.yml."""
+    run.progress("справочник: страницы")
+    sources = handbook_sources(run)
+    run.out.written += handbook.write_pages(sources, handbook.generate(sources))
+    if handbook.update_config_nav(run.project.config, handbook.nav(sources)):
+        run.out.written.append(run.project.config)
+
+
+def stage_site(run: Run) -> None:
+    stage_pages(run)
+    run.progress("справочник: сайт (MkDocs)")
+    try:
+        handbook.build_site(run.project.config, run.project.build / "site")
+    except Exception as exc:  # MkDocs reports a broken link or page as an exception in strict mode
+        from mkdocs.exceptions import MkDocsException
+        if not isinstance(exc, MkDocsException):
+            raise
+        raise InputError([Diagnostic("mkdocs.yml", 1, 1, "", f"справочник не собран: {exc} — исправьте "
+                                     "страницу в docs/ или настройки в mkdocs.yml")]) from None
+    run.out.written.append(run.project.build / "site")

@@ -1,0 +1,201 @@
+"""What each command of ``rsnms`` does, given its parsed arguments; the parser is in
+:mod:`rsnms.cli`.
+
+Exit codes: 0 — done; 2 — the input is wrong (every problem is printed, one per line,
+as ``file:line:column: path: message``, and nothing is written). Messages are Russian.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, InputError
+from ..fsutil import write_atomic
+from ..model.catalog import Catalog
+from ..model.profile import MODEL_ID, Profile
+from ..model.scaffold import scaffold
+from ..project import Project
+from ..validate import errors_of, validate_file, validate_files
+from ..validate import schema as schema_mod
+from ..writers import FORMATS
+from ..writers.data import yaml_text
+from . import build as build_mod
+
+
+def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    for d in diagnostics:
+        print(d.format(), file=sys.stderr)
+
+
+def profile_paths(project: Project, names: list[str]) -> list[Path]:
+    """Profiles named by region id or by path; all of ``regions/`` when none are named."""
+    if not names:
+        return [project.profile(r) for r in project.region_ids()]
+    paths = []
+    for name in names:
+        path = Path(name)
+        if path.suffix in (".yaml", ".yml"):
+            paths.append(path)
+        else:
+            if not project.profile(name).is_file():
+                known = ", ".join(project.region_ids()) or "нет"
+                raise InputError([Diagnostic(name, 1, 1, "", f"регион «{name}» не найден в regions/: "
+                                                            f"известны {known}; новый создаётся командой rsnms new")])
+            paths.append(project.profile(name))
+    return paths
+
+
+def valid_profiles(project: Project, catalog: Catalog, names: list[str],
+                   failed: str | None = None) -> list[Profile] | None:
+    """The named profiles, validated; None (errors printed, then ``failed``) when any is wrong."""
+    profiles, diagnostics = validate_files(profile_paths(project, names), catalog)
+    errors = errors_of(diagnostics)
+    if errors:
+        print_diagnostics(errors)
+        if failed:
+            print(failed, file=sys.stderr)
+        return None
+    return profiles
+
+
+def cmd_validate(args, project: Project, catalog: Catalog) -> int:
+    profiles, diagnostics = validate_files(profile_paths(project, args.regions), catalog)
+    print_diagnostics(sorted(diagnostics, key=lambda d: (d.file, d.line, d.column)))
+    errors = errors_of(diagnostics)
+    if errors:
+        print(f"Найдено ошибок: {len(errors)}. Исправьте их и запустите проверку снова.", file=sys.stderr)
+        return 2
+    print(f"Проверено: примерное положение, реестр федеральных актов и профилей — {len(profiles)}; ошибок нет.")
+    return 0
+
+
+def cmd_export(args, project: Project, catalog: Catalog) -> int:
+    write = FORMATS[args.format].write
+    if args.region == MODEL_ID:
+        print(write(catalog.model), end="")
+        return 0
+    profiles = valid_profiles(project, catalog, [args.region])
+    if profiles is None:
+        return 2
+    print(write(profiles[0]), end="")
+    return 0
+
+
+def cmd_schema(args, project: Project, catalog: Catalog) -> int:
+    text = schema_mod.dumps(catalog.schema)
+    current = project.schema.read_text(encoding="utf-8") if project.schema.is_file() else None
+    if args.check:
+        if current != text:
+            print(f"{project.schema}: схема устарела: выполните rsnms schema", file=sys.stderr)
+            return 2
+        print("Схема профиля актуальна.")
+        return 0
+    if current != text:
+        write_atomic(project.schema, text)
+        print(f"Схема записана: {project.schema.relative_to(project.root)}")
+    else:
+        print("Схема профиля актуальна.")
+    return 0
+
+
+def cmd_new(args, project: Project, catalog: Catalog) -> int:
+    if not re.fullmatch(r"[a-z][a-z0-9_-]*", args.id):
+        raise InputError([Diagnostic(args.id, 1, 1, "id", "идентификатор региона: строчные латинские буквы, "
+                                                          "цифры, «-», «_», первой — буква (например, tver)")])
+    target = project.profile(args.id)
+    if target.exists():
+        raise InputError([Diagnostic(str(target.relative_to(project.root)), 1, 1, "",
+                                     "профиль уже существует: выберите другой идентификатор или удалите файл")])
+    data = scaffold(args.id, args.name, catalog.model, authority=args.authority, kind=args.kind)
+    header = ("# yaml-language-server: $schema=profile.schema.json\n"
+              "# Профиль создан командой rsnms new из примерного положения.\n"
+              "# Проверьте падежные формы (region.cases, authority.cases) и заполните все [[…]].\n")
+    write_atomic(target, yaml_text(data, header))
+    _profile, diagnostics = validate_file(target, catalog)
+    errors = errors_of(diagnostics)
+    if errors:  # a defect of rsnms itself: do not leave a broken profile behind
+        target.unlink()
+        print_diagnostics(errors)
+        return 1
+    print(f"Создан профиль {target.relative_to(project.root)}; незаполненных мест: {len(diagnostics)} "
+          f"(список — rsnms validate {args.id}).")
+    return 0
+
+
+def cmd_build(args, project: Project, catalog: Catalog) -> int:
+    names = [n for n in args.regions if n != MODEL_ID]
+    with_model = not args.regions or MODEL_ID in args.regions
+    paths = profile_paths(project, names) if names or not args.regions else []
+    profiles, diagnostics = validate_files(paths, catalog)
+    errors = errors_of(diagnostics)
+    if errors:
+        print_diagnostics(errors)
+        print("Сборка не выполнена: исправьте ошибки (файлы в build/ не изменены).", file=sys.stderr)
+        return 2
+    output = build_mod.build(project, catalog, profiles, with_model=with_model, with_pdf=args.pdf,
+                             with_site=not args.regions and not args.no_site,
+                             progress=lambda m: print(m, file=sys.stderr))
+    counts: dict[tuple, int] = {}
+    for path, message in output.warnings:
+        counts[(rel(project, path), message)] = counts.get((rel(project, path), message), 0) + 1
+    for (path, message), n in counts.items():
+        print(f"{path}: предупреждение: {message}{f' ({n} раз)' if n > 1 else ''}", file=sys.stderr)
+    if output.warnings:
+        print(f"Незаполненных мест в проектах актов: {len(output.warnings)} — они выделены в документах; "
+              "заполните их в профиле.", file=sys.stderr)
+    print(f"Собрано файлов: {len(output.written)} в {project.build.relative_to(project.root)}/")
+    return 0
+
+
+def cmd_fidelity(args, project: Project, catalog: Catalog) -> int:
+    from .fidelity import fidelity_table
+
+    profiles = valid_profiles(project, catalog, args.regions)
+    if profiles is None:
+        return 2
+    below = fidelity_table(project, catalog, profiles, args.min, args.diff)
+    if below:
+        print(f"Ниже порога {args.min}: {below}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_serve(args, project: Project, catalog: Catalog) -> int:
+    from .serve import serve
+
+    profiles = valid_profiles(project, catalog, [])
+    if profiles is None:
+        return 2
+    build_mod.build(project, catalog, profiles, with_site=True, progress=lambda m: print(m, file=sys.stderr))
+    serve(project, args.addr, lambda: profile_paths(project, []), print_diagnostics)
+    return 0
+
+
+def cmd_compare(args, project: Project, catalog: Catalog) -> int:
+    from ..compare.report import FORMATS as COMPARE_FORMATS
+    from ..lang.words import TOTAL
+
+    if not args.regions and not args.all:
+        raise InputError([Diagnostic("rsnms compare", 1, 1, "", "укажите регионы (rsnms compare omsk) "
+                                     "или --all для всех")])
+    profiles = valid_profiles(project, catalog, [] if args.all else args.regions)
+    if profiles is None:
+        return 2
+    run = build_mod.Run.of(project, catalog, profiles, lambda m: print(m, file=sys.stderr))
+    alignments = build_mod.stage_compare(run, tuple(args.format or COMPARE_FORMATS), len(profiles) > 1 or args.all)
+    for rid, alignment in alignments.items():
+        total = alignment.coverage()[TOTAL]
+        share = f"{total['coverage'] * 100:.0f} %" if total["coverage"] is not None else "—"
+        print(f"{rid}: охват примерного положения {share} (сохранено {total['kept']}, изменено "
+              f"{total['changed']}, нет {total['missing']}, добавлено {total['added']})")
+    print(f"Записано файлов: {len(run.out.written)} в {project.build.relative_to(project.root)}/compare/")
+    return 0
+
+
+def rel(project: Project, path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(project.root))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,88 @@
+"""One unit of work per region: composed once, each act rendered once, compared once.
+
+:class:`RegionWork` computes what a build asks of a region lazily and keeps it, so the
+acts stage, the comparison and the handbook share one composition and one rendering;
+it depends only on its profile, the catalog and the templates (later issues cache it
+and run it in parallel). :class:`ModelWork` does the same for the model regulation.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from ..compare.align import Alignment, align
+from ..compose import ACT_KINDS, ComposedRegion, compose_model, compose_region
+from ..model.catalog import Catalog
+from ..model.document import Document
+from ..model.profile import Profile
+from ..project import Project
+from ..writers.docx import render
+from ..writers.package import package
+
+PACKAGE = "package.docx"
+
+
+class RegionWork:
+    def __init__(self, project: Project, catalog: Catalog, profile: Profile):
+        self.project = project
+        self.catalog = catalog
+        self.profile = profile
+        self._docx: dict[str, bytes] = {}
+
+    @property
+    def id(self) -> str:
+        return self.profile.id
+
+    @cached_property
+    def composed(self) -> ComposedRegion:
+        return compose_region(self.profile.data, self.catalog.model.data, self.catalog.drafts)
+
+    def docx(self, key: str) -> bytes:
+        """The rendered .docx of act ``key``."""
+        if key not in self._docx:
+            kind = ACT_KINDS[key]
+            self._docx[key] = render(self.composed.documents[key], self.project.templates, kind.template)
+        return self._docx[key]
+
+    @cached_property
+    def files(self) -> dict[str, bytes]:
+        """File name → bytes of every act of the region, and the package of its order."""
+        files = {f"{ACT_KINDS[key].slug}.docx": self.docx(key) for key in self.composed.documents}
+        parts = self.composed.package
+        if parts:
+            first = self.composed.documents[parts[0]]
+            files[PACKAGE] = package([self.docx(key) for key in parts], first)
+        return files
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.composed.warnings
+
+    @cached_property
+    def alignment(self) -> Alignment:
+        return align(self.profile.data, self.catalog.model.data)
+
+
+class ModelWork:
+    """The model regulation with its roadmap template (its appendix), rendered once."""
+
+    def __init__(self, project: Project, catalog: Catalog):
+        self.project = project
+        self.catalog = catalog
+
+    @cached_property
+    def documents(self) -> list[Document]:
+        return compose_model(self.catalog.model.data, self.catalog.drafts)
+
+    def _render(self, doc: Document) -> bytes:
+        return render(doc, self.project.templates, ACT_KINDS[doc.key].template)
+
+    @cached_property
+    def regulation(self) -> bytes:
+        """The model regulation alone (the redline compares with it)."""
+        return self._render(self.documents[0])
+
+    @cached_property
+    def package(self) -> bytes:
+        """What ``build/acts/model/regulation.docx`` holds: the regulation and its roadmap template."""
+        return package([self.regulation, self._render(self.documents[1])], self.documents[0])

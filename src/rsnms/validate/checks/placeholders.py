@@ -1,0 +1,24 @@
+"""Facts still to supply: ``[[…]]`` left in a region's profile, deadlines not understood."""
+
+from __future__ import annotations
+
+from ...model.profile import normalize
+from ...model.units import PLACEHOLDER, iter_roadmap, walk_values
+from .context import Context
+
+
+def placeholders(c: Context) -> None:
+    if c.is_model:
+        return
+    for path, value in walk_values(c.data):
+        if isinstance(value, str):
+            for match in PLACEHOLDER.finditer(value):
+                c.warning(path, f"не заполнено: {match.group(1)}")
+
+
+def deadlines(c: Context) -> None:
+    normalized = normalize(c.data)
+    for path, item, _d, _g in iter_roadmap(normalized.get("roadmap", {})):
+        if "deadline" in item and "period" not in item and not PLACEHOLDER.search(item["deadline"]):
+            c.warning(path + ("deadline",), f"срок «{item['deadline']}» не распознан как период: "
+                                            "добавьте period: {start: ГГГГ-ММ-ДД, end: ГГГГ-ММ-ДД}")

@@ -1,0 +1,122 @@
+"""Office Open XML details every writer of .docx and .xlsx needs: properties in schema
+order, data-table layout (widths, merges), and deterministic zip archives."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu
+
+from ..model.document import Table
+
+# Child order that the WordprocessingML schema prescribes (Word rejects some files whose
+# properties come in another order; LibreOffice does not mind, so tests check it).
+SCHEMA_ORDER = {
+    "rPr": ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+            "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
+            "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
+            "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath"],
+    "tblPr": ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+              "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+              "tblCaption", "tblDescription"],
+    "tcPr": ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+             "textDirection", "tcFitText", "vAlign", "hideMark"],
+}
+DATA_TABLE_STYLE = "Таблица акта"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def schema_order(root) -> None:
+    """Put the children of every rPr, tblPr and tcPr under ``root`` in schema order."""
+    for tag, order in SCHEMA_ORDER.items():
+        rank = {qn(f"w:{name}"): i for i, name in enumerate(order)}
+        for element in root.iter(qn(f"w:{tag}")):
+            children = list(element)
+            ordered = sorted(children, key=lambda c: rank.get(c.tag, len(rank)))
+            if ordered != children:
+                for child in children:
+                    element.remove(child)
+                element.extend(ordered)
+
+
+def deterministic_zip(data: bytes) -> bytes:
+    """The same .docx (or .xlsx) with fixed entry times, attributes and document dates, so equal
+    input gives equal bytes."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            entry.create_system = 0
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":   # some writers stamp the save time here
+                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", rb"\g<1>2000-01-01T00:00:00Z\2",
+                                 content)
+            dst.writestr(entry, content)
+    return out.getvalue()
+
+
+def _data_tables(docx) -> list:
+    return [t for t in docx.tables if t.style is not None and t.style.name == DATA_TABLE_STYLE]
+
+
+def _text_width(docx) -> int:
+    section = docx.sections[-1]
+    return section.page_width - section.left_margin - section.right_margin
+
+
+def layout_tables(docx, layouts: list[Table]) -> None:
+    """Column widths from compose's relative weights (``w:tblGrid`` and cell widths, which
+    LibreOffice needs), fixed layout, and vertical merges."""
+    width = _text_width(docx)
+    for table, layout in zip(_data_tables(docx), layouts):
+        tbl = table._tbl
+        cols = tbl.tblGrid.findall(qn("w:gridCol"))
+        widths = _column_widths(width, list(layout.widths or []), len(cols))
+        for col, w in zip(cols, widths):
+            col.set(qn("w:w"), str(Emu(w).twips))
+        _property(tbl.tblPr, "w:tblW", {"w:type": "dxa", "w:w": str(Emu(sum(widths)).twips)})
+        _property(tbl.tblPr, "w:tblLayout", {"w:type": "fixed"})
+        for tr in tbl.tr_lst:
+            col = 0
+            for tc in tr.tc_lst:
+                span = tc.grid_span
+                tc.width = Emu(sum(widths[col:col + span]))
+                col += span
+        _merge(table, layout.merges)
+
+
+def _column_widths(width: int, weights: list[float], n: int) -> list[int]:
+    weights = (weights + [weights[-1] if weights else 1] * n)[:n] if n else []
+    total = sum(weights) or 1
+    return [int(width * w / total) for w in weights]
+
+
+def _property(parent, tag: str, attributes: dict) -> None:
+    element = parent.find(qn(tag))
+    if element is None:
+        element = OxmlElement(tag)
+        parent.append(element)
+    for name, value in attributes.items():
+        element.set(qn(name), value)
+
+
+def _merge(table, merges: list[tuple[int, int, int]]) -> None:
+    """Merge cells vertically (column, first row, last row — counted below the header)."""
+    tbl = table._tbl
+    header_rows = sum(1 for tr in tbl.tr_lst if tr.trPr is not None and tr.trPr.find(qn("w:tblHeader")) is not None)
+    for column, first, last in merges:
+        top = table.cell(first + header_rows, column)
+        top.merge(table.cell(last + header_rows, column))
+        # merging concatenates paragraphs: keep the first non-empty one
+        paragraphs = top.paragraphs
+        keep = [p for p in paragraphs if p.text.strip()][:1] or paragraphs[:1]
+        for p in paragraphs:
+            if p not in keep:
+                p._p.getparent().remove(p._p)
