@@ -68,3 +68,20 @@ def test_model_regulation_and_its_roadmap_template():
     regulation, roadmap = compose_model(CATALOG.model.data, CATALOG.drafts)
     assert regulation.key == "regulation" and roadmap.key == "roadmap"
     assert any(b.anchor == "s-1" for b in regulation.body)
+
+
+@pytest.mark.parametrize("region", ["omsk", "orenburg", "irkutsk"])
+def test_every_task_and_function_of_an_adopted_regulation_has_an_anchor(region):
+    profile, _d = validate_file(Project(ROOT).profile(region), CATALOG)
+    system = profile.data["system"]
+    body = composed(region).documents["regulation"].body
+    anchored = {b.unit for b in body if b.unit and b.anchor}
+    anchored |= {r.unit for b in body if b.table for r in b.table.rows if r.unit and r.anchor}
+    units = {t["id"] for t in system["tasks"] if "group" not in t}
+    for level in system["subjects"].values():
+        for subject in level:
+            # functions listed inside a subject's table row are reached through the subject's row
+            if subject["id"] not in anchored:
+                units |= {f["id"] for f in subject.get("functions", []) if "group" not in f}
+    missing = units - anchored
+    assert not missing, sorted(missing)[:10]

@@ -17,22 +17,22 @@ if TYPE_CHECKING:
 Tail = Callable[[list[int], int], None] | None   # renders what stands under a unit
 
 
-def units(body: "Body", ref: str, value) -> list[tuple[Rich, Tail]]:
-    """The units behind ``ref`` as (text, what to render under it)."""
+def units(body: "Body", ref: str, value) -> list[tuple[Rich, Tail, str]]:
+    """The units behind ``ref`` as (text, what to render under it, the unit's id)."""
     w = body.w
     if ref.startswith("system.subjects."):
-        return [(w(s.get("heading") or s["name"]), _subject_tail(body, s)) for s in value]
+        return [(w(s.get("heading") or s["name"]), _subject_tail(body, s), s.get("id", "")) for s in value]
     if ref.startswith("system.chapters."):
-        return [(w(c.get("text", "")), _chapter_tail(body, c)) for c in value.get("clauses", [])]
+        return [(w(c.get("text", "")), _chapter_tail(body, c), "") for c in value.get("clauses", [])]
     out = []
     for entry in value:
         if is_group(entry):
-            out.append((w(entry["group"]), _items_tail(body, entry["items"])))
+            out.append((w(entry["group"]), _items_tail(body, entry["items"]), entry.get("id", "")))
         elif isinstance(entry, dict):
             out.append((w(entry.get("text") or entry.get("term", "")),
-                        _items_tail(body, entry.get("items", []), entry.get("tail"))))
+                        _items_tail(body, entry.get("items", []), entry.get("tail")), entry.get("id", "")))
         else:
-            out.append((w(entry), None))
+            out.append((w(entry), None, ""))
     return out
 
 
@@ -64,34 +64,36 @@ def _subject_tail(body: "Body", subject: dict) -> Tail:
     return render
 
 
-def subject_body(body: "Body", subject: dict, style: str, level: int, numbers: list[int] | None) -> None:
+def subject_body(body: "Body", subject: dict, style: str, level: int, numbers: list[int] | None,
+                 parent: str | None = None) -> None:
     """A subject's functions, notes and structural elements (numbered as clauses when
-    the subject is a clause, as list items when it is an item)."""
+    the subject is a clause, as list items under ``parent`` when it is an item)."""
     w = body.w
     heading = subject.get("heading") or ""
     if subject.get("functions"):
         if not heading.rstrip().endswith(":"):
             body.emit(LABEL, w(subject.get("functions_label", words.FUNCTIONS_LABEL)), level=level)
-        items(body, subject["functions"], style, level)
+        items(body, subject["functions"], style, level, parent)
     for note in subject.get("notes", []):
         body.para(w(note), level)
     for i, element in enumerate(subject.get("elements", []), 1):
         text = w(element.get("heading") or element["name"])
         if numbers is not None:
-            body.emit_clause(text, numbers + [i], level)
+            body.emit_clause(text, numbers + [i], level, element.get("id", ""))
             subject_body(body, element, style, level + 1, numbers + [i])
         else:
-            body.emit(ITEM, text, marker(sub_style(style), i), level)
-            subject_body(body, element, style, level + 1, None)
+            item = body.emit(ITEM, text, marker(sub_style(style), i), level,
+                             body.item_anchor(parent, i), unit=element.get("id", ""))
+            subject_body(body, element, style, level + 1, None, item.anchor)
 
 
-def items(body: "Body", entries: list, style: str | None, level: int) -> None:
+def items(body: "Body", entries: list, style: str | None, level: int, parent: str | None = None) -> None:
     """List items with their markers; groups are labels, sub-items a nested list."""
     n = 0
     for entry in entries:
         if is_group(entry):
-            body.emit(LABEL, body.w(entry["group"]), level=level)
-            items(body, entry["items"], style, level)
+            body.emit(LABEL, body.w(entry["group"]), level=level, unit=entry.get("id", ""))
+            items(body, entry["items"], style, level, parent)
             continue
         n += 1
         if isinstance(entry, dict):
@@ -100,10 +102,11 @@ def items(body: "Body", entries: list, style: str | None, level: int) -> None:
                 text = f"{entry['term']} – {entry['definition']}"
         else:
             text = entry
-        body.emit(ITEM, body.w(text), marker(style, n), level)
+        unit = entry.get("id", "") if isinstance(entry, dict) else ""
+        item = body.emit(ITEM, body.w(text), marker(style, n), level, body.item_anchor(parent, n), unit=unit)
         if isinstance(entry, dict):
             if entry.get("items"):
-                items(body, entry["items"], sub_style(style), level + 1)
+                items(body, entry["items"], sub_style(style), level + 1, item.anchor)
             if entry.get("tail"):
                 body.para(body.w(entry["tail"]), level)
 
@@ -114,11 +117,13 @@ def data_list(body: "Body", ref: str, value, style: str | None, level: int) -> N
     if ref.startswith("system.subjects."):
         top = body.act.get("list_style", "1)") if style != body.act.get("list_style") else "1)"
         for i, subject in enumerate(value, 1):
-            body.emit(ITEM, w(subject.get("heading") or subject["name"]), marker(top, i), level)
-            subject_body(body, subject, style, level + 1, None)
+            item = body.emit(ITEM, w(subject.get("heading") or subject["name"]), marker(top, i), level,
+                             body.item_anchor(None, i), unit=subject.get("id", ""))
+            subject_body(body, subject, style, level + 1, None, item.anchor)
     elif ref == "system.glossary":
         for i, entry in enumerate(value, 1):
-            body.emit(ITEM, w(entry["term"]) + w(" – ") + w(entry["definition"]), marker(style, i), level)
+            body.emit(ITEM, w(entry["term"]) + w(" – ") + w(entry["definition"]), marker(style, i), level,
+                      body.item_anchor(None, i), unit=entry.get("id", ""))
     elif ref == "system.indicators":
         items(body, [_indicator_item(e) for e in value], style, level)
     elif isinstance(value, list):
@@ -129,5 +134,6 @@ def data_list(body: "Body", ref: str, value, style: str | None, level: int) -> N
 
 def _indicator_item(entry: dict):
     if is_group(entry):
-        return {"group": entry["group"], "items": [_indicator_item(e) for e in entry["items"]]}
-    return {"text": with_targets(entry)}
+        return {"group": entry["group"], "id": entry.get("id", ""),
+                "items": [_indicator_item(e) for e in entry["items"]]}
+    return {"text": with_targets(entry), "id": entry.get("id", "")}

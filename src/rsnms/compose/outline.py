@@ -29,6 +29,7 @@ class Body:
         self.list_style = act.get("list_style", "-")
         self.blocks: list[Block] = []
         self.counter = 0
+        self.current = ""                   # anchor of the last section or clause: items hang under it
         self._anchors: set[str] = set()
 
     @property
@@ -46,14 +47,20 @@ class Body:
     def emit(self, kind: str, text: Rich, number: str = "", level: int = 0, anchor: str = "", **extra) -> Block:
         if anchor:
             anchor = self._unique(anchor)
+            if kind in (SECTION, CLAUSE):
+                self.current = anchor
         block = Block(kind, text, number, level, anchor, **extra)
         self.blocks.append(block)
         return block
 
-    def emit_clause(self, text: Rich, numbers: list[int], level: int) -> Block:
+    def emit_clause(self, text: Rich, numbers: list[int], level: int, unit: str = "") -> Block:
         """A numbered clause: «2.1. text», anchor ``p-2-1``."""
         return self.emit(CLAUSE, text, ".".join(map(str, numbers)) + ".", level,
-                         "p-" + "-".join(map(str, numbers)))
+                         "p-" + "-".join(map(str, numbers)), unit=unit)
+
+    def item_anchor(self, parent: str | None, n: int) -> str:
+        """The anchor of list item ``n`` under ``parent`` (an item) or under the current clause."""
+        return f"{parent or self.current or 'list'}-i{n}"
 
     def para(self, text: Rich, level: int = 0) -> Block:
         return self.emit(PARA, text, level=level)
@@ -100,10 +107,10 @@ class Body:
         present = clause.get("present") or self.default_present(ref)
         if present == "clauses" and not clause.get("text") and ref:
             # each data unit is a clause of its own at this level
-            for unit_text, sub in lists.units(self, ref, value):
+            for unit_text, sub, unit in lists.units(self, ref, value):
                 index += 1
                 numbers = self.next_numbers(parents, index)
-                self.emit_clause(unit_text, numbers, level)
+                self.emit_clause(unit_text, numbers, level, unit)
                 if sub:
                     sub(numbers, level + 1)
             return index
@@ -152,8 +159,8 @@ class Body:
         elif present == "table":
             tables.table_for(self, ref, value, clause.get("columns"))
         elif present == "clauses":
-            for sub_index, (unit_text, sub) in enumerate(lists.units(self, ref, value), 1):
-                self.emit_clause(unit_text, numbers + [sub_index], level + 1)
+            for sub_index, (unit_text, sub, unit) in enumerate(lists.units(self, ref, value), 1):
+                self.emit_clause(unit_text, numbers + [sub_index], level + 1, unit)
                 if sub:
                     sub(numbers + [sub_index], level + 2)
         else:

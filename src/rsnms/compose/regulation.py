@@ -4,7 +4,7 @@ network-interaction regulation (регламент) — with their annexes (tabl
 from __future__ import annotations
 
 from ..lang import words
-from ..model.document import ANNEX, Document, Rich
+from ..model.document import ANNEX, PARA, Document, Rich
 from .acts import RegionActs
 from .outline import Body
 from .stamps import head
@@ -28,8 +28,9 @@ def compose_outline_act(acts: RegionActs, key: str) -> Document:
         if value is None:
             body.missing(annex["ref"])
         elif annex["ref"] == "system.glossary":
-            for entry in value:
-                body.para(w(entry["term"]) + w(" – ") + w(entry["definition"]))
+            for k, entry in enumerate(value, 1):
+                body.emit(PARA, w(entry["term"]) + w(" – ") + w(entry["definition"]),
+                          anchor=f"annex-{i}-t{k}", unit=entry.get("id", ""))
         else:
             table_for(body, annex["ref"], value, annex.get("columns"))
     return acts.document(key, w, body=body.blocks, **parts)

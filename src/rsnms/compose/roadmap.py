@@ -67,7 +67,7 @@ class Rows:
                 col, first, _last = self.merges[-1]
                 self.merges[-1] = (col, first, len(self.rows))
             cells = [self.cell(key, item, group if first_in_group else None) for key in self.keys]
-            self.rows.append(Row(cells, ROW, anchor=f"r-{item['num']}" if item.get("num") else ""))
+            self.rows.append(Row(cells, ROW, anchor=f"r-{item['num']}" if item.get("num") else "", unit=item["id"]))
         merges = [m for m in self.merges if m[2] > m[1]]
         return Table(rows=self.rows, widths=[COLUMN_WEIGHTS.get(k, 2.0) for k in self.keys], merges=merges)
 

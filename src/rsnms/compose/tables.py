@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..lang import words
 from ..lang.formats import marker, sub_style
-from ..model.document import SPAN, TABLE, Block, Rich, Row, Table
+from ..model.document import SPAN, TABLE, Rich, Row, Table
 from ..model.units import is_group
 from .lists import units
 from .text import with_targets
@@ -25,9 +25,11 @@ def table_for(body: "Body", ref: str, value, columns: list[str] | None = None) -
     elif ref == "system.subjects":
         table = subjects_table(body, value, columns)
     else:
-        rows = [[body.w(u[0].plain)] for u in units(body, ref, value)]
-        table = Table(rows=[Row(r) for r in rows], widths=[1])
-    body.blocks.append(Block(TABLE, table=table))
+        table = Table(rows=[Row([body.w(text.plain)], unit=unit) for text, _tail, unit in units(body, ref, value)],
+                      widths=[1])
+    block = body.emit(TABLE, Rich(), anchor=f"t-{len(body.tables) + 1}", table=table)
+    for n, row in enumerate((r for r in table.rows if r.unit), 1):
+        row.anchor = f"{block.anchor}-r{n}"
     return table
 
 
@@ -46,15 +48,15 @@ def indicators_table(body: "Body", value: list, columns: list[str] | None) -> Ta
                 n += 1
                 cells = [w(str(n)), w(item["text"])] + [w(v) for v in (item.get("fields") or {}).values()]
                 cells += [Rich()] * (len(columns) - len(cells))
-                rows.append(Row(cells[:len(columns)]))
+                rows.append(Row(cells[:len(columns)], unit=item.get("id", "")))
         return Table(rows=rows, header=header, widths=[0.6, 4] + [3] * (len(columns) - 2))
     rows = []
     for n, entry in enumerate(value, 1):
         if is_group(entry):
             lines = [w(f"– {with_targets(i)}") for i in entry["items"]]
-            rows.append(Row([w(f"{n}. {entry['group']}"), Rich.lines(lines)]))
+            rows.append(Row([w(f"{n}. {entry['group']}"), Rich.lines(lines)], unit=entry.get("id", "")))
         else:
-            rows.append(Row([w(str(n)), w(with_targets(entry))]))
+            rows.append(Row([w(str(n)), w(with_targets(entry))], unit=entry.get("id", "")))
     return Table(rows=rows, header=header, widths=[2, 3])
 
 
@@ -114,6 +116,6 @@ def subjects_table(body: "Body", subjects: dict, columns: list[str] | None) -> T
             lines = [w(s.get("heading") or s["name"])]
             lines += [w(f"– {f if isinstance(f, str) else f.get('text', '')}")
                       for f in s.get("functions", []) if not is_group(f)]
-            rows.append(Row([w(words.FUNCTIONS_CELL), Rich.lines(lines)], spans=[1, ncols - 1]))
+            rows.append(Row([w(words.FUNCTIONS_CELL), Rich.lines(lines)], spans=[1, ncols - 1], unit=s.get("id", "")))
     widths = [1.2, 3, 3][:ncols] if ncols <= 3 else [1] * ncols
     return Table(rows=rows, header=header, widths=widths)

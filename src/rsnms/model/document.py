@@ -54,8 +54,9 @@ class Row:
     cells: list[Rich]
     kind: str = ROW
     spans: list[int] | None = None      # columns each cell spans (None: one each)
-    anchor: str = ""                    # roadmap rows: ``r-12``
+    anchor: str = ""                    # roadmap rows ``r-12``, rows of a data table ``t-1-r3``
     label: bool = False                 # a span row that labels the next one
+    unit: str = ""                      # the profile unit the row shows (``roadmap.12``, ``indicator.03``)
 
 
 @dataclass
@@ -82,9 +83,10 @@ class Block:
     text: Rich = field(default_factory=Rich)
     number: str = ""                    # «2.1.», «7.», «1)», «а)», «–»; '' for none
     level: int = 0                      # depth in the outline
-    anchor: str = ""                    # ``s-2``, ``p-2-1``, ``annex-1``; '' for none
+    anchor: str = ""                    # ``s-2``, ``p-2-1``, ``p-2-1-i3``, ``annex-1``, ``t-1``; '' for none
     stamp: Rich | None = None           # an annex's stamp
     table: Table | None = None
+    unit: str = ""                      # the profile unit it shows (``task.03``, ``cnppm.f07``, ``term.11``)
 
     @property
     def numbered_text(self) -> Rich:
