@@ -194,6 +194,15 @@ def cmd_compare(args, project: Project, catalog: Catalog) -> int:
     return 0
 
 
+def cmd_lint(args, project: Project, catalog: Catalog) -> int:
+    from .lint import run
+
+    profiles = valid_profiles(project, catalog, [])
+    if profiles is None:
+        return 2
+    return run(project, catalog, args.targets, args.format, profiles)
+
+
 def rel(project: Project, path: Path) -> str:
     try:
         return str(Path(path).resolve().relative_to(project.root))

@@ -1,0 +1,30 @@
+"""``rsnms lint``: the legal-technical check of acts — source texts, profiles and everything
+rsnms renders.
+
+* :mod:`.text` and :mod:`.readers` — any input as paragraphs with positions;
+* :mod:`.structure` — parts, stamps, the act's own requisites;
+* :mod:`.registry` — the table of rules; :mod:`.rules` — the rules, a module per concern;
+* :mod:`.context` — what the rules know besides the text (registry, region, word list);
+* :mod:`.known` — errata and suppressions: findings that do not count;
+* :mod:`.output` — text, JSON, SARIF 2.1.0.
+"""
+
+from __future__ import annotations
+
+from . import rules  # noqa: F401  (registers every rule)
+from .context import Analysis, Context
+from .finding import Finding, Report
+from .registry import RULES
+from .text import LintText
+
+__all__ = ["lint", "Context", "Finding", "Report", "RULES", "LintText"]
+
+
+def lint(text: LintText, ctx: Context) -> list[Finding]:
+    """Every finding of every rule that reads this kind of text."""
+    analysis = Analysis(text, ctx)
+    out: list[Finding] = []
+    for entry in RULES.values():
+        if text.kind in entry.scope:
+            out.extend(entry.check(analysis))
+    return out

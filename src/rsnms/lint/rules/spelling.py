@@ -1,0 +1,80 @@
+"""Spelling: hunspell-ru (through pyenchant) says which words it does not know; pymorphy3 and
+the project's word list clear the word forms and domain words it lacks."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...lang.morph import analyzer
+from ..context import Analysis
+from ..finding import WARNING
+from ..registry import rule
+
+_CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
+
+
+class SpellerMissing(RuntimeError):
+    """hunspell-ru or libenchant is not installed."""
+
+
+@lru_cache(maxsize=1)
+def dictionary():
+    try:
+        import enchant
+        return enchant.Dict("ru_RU")
+    except Exception as exc:          # ImportError (no libenchant) or DictNotFoundError
+        raise SpellerMissing(str(exc)) from None
+
+
+@lru_cache(maxsize=100_000)
+def known(word: str, extra: frozenset) -> bool:
+    """Whether a (lower-case) word is spelled right: in hunspell-ru, in pymorphy3's dictionary,
+    or in the project's word list (a word in any form, or a stem «тьютор*»)."""
+    plain = word.replace("ё", "е")
+    if plain in extra or word in extra or analyzer().parse(word)[0].normal_form.replace("ё", "е") in extra:
+        return True
+    if any(plain.startswith(stem[:-1]) for stem in extra if stem.endswith("*")):
+        return True
+    d = dictionary()
+    if d.check(word) or d.check(plain) or d.check(word.capitalize()):
+        return True
+    return analyzer().word_is_known(word)
+
+
+@lru_cache(maxsize=20_000)
+def suggestion(word: str) -> str | None:
+    found = dictionary().suggest(word)
+    return found[0] if found else None
+
+
+def _same_case(original: str, fix: str) -> str:
+    if original.isupper():
+        return fix.upper()
+    if original[:1].isupper():
+        return fix[:1].upper() + fix[1:]
+    return fix
+
+
+@rule("lang.spelling", WARNING, "слово с орфографической ошибкой (нет ни в словаре hunspell-ru, ни в словаре "
+      "pymorphy3, ни в словаре проекта)", "опечатка в акте — дефект, который подписывающий не должен пропустить",
+      "«управлеченческих»")
+def spelling(a: Analysis):
+    try:
+        dictionary()
+    except SpellerMissing:
+        return
+    extra = frozenset(a.ctx.words)
+    for para, offset, word in a.text.words():
+        if len(word) < 3 or not _CYRILLIC_WORD.match(word) or sum(ch.isupper() for ch in word) >= 2:
+            continue                      # abbreviations and names like «ЗнаюМИГ» are not for a dictionary
+        end = offset + len(word)
+        if para.text[end:end + 1] == "-" or (offset and para.text[offset - 1] == "-"):
+            continue                      # a word broken across lines, or a part of one
+        parts = word.lower().split("-")
+        bad = [p for p in parts if len(p) > 1 and not known(p, extra)]
+        if bad and not known(word.lower(), extra):
+            fix = suggestion(word.lower())
+            yield a.text.finding(spelling.rule, para, offset, word,
+                                 f"слово «{word}» не найдено в словаре: проверьте написание",
+                                 _same_case(word, fix) if fix else None)
