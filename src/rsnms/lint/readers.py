@@ -118,16 +118,40 @@ def from_odt(data: bytes, shown: str) -> LintText:
 
 
 def from_pdf(data: bytes, shown: str) -> LintText:
-    """The text layer of a PDF, line by line (lines counted through the document)."""
+    """The text layer of a PDF as paragraphs: lines joined back where the layout broke a
+    sentence, a word hyphenated at a line end made whole (paragraphs counted through the document)."""
     import pdfplumber
 
-    paras, n = [], 0
+    lines: list[str] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
-            for line in (page.extract_text() or "").splitlines():
-                n += 1
-                paras.append(Para(mask(line), n))
-    if not any(p.stripped for p in paras):
+            lines += [line for line in (page.extract_text() or "").splitlines() if line.strip()]
+    if not lines:
         raise InputError([Diagnostic(shown, 1, 1, "", "в PDF нет текстового слоя (скан?): распознайте текст "
                                      "или проверьте исходный .docx")])
-    return LintText(shown, paras)
+    paragraphs: list[str] = []
+    for line in lines:
+        line = line.strip()
+        if paragraphs and _continues(paragraphs[-1], line):
+            paragraphs[-1] = _join(paragraphs[-1], line)
+        else:
+            paragraphs.append(line)
+    return LintText(shown, [Para(mask(text), n) for n, text in enumerate(paragraphs, 1)])
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether a PDF line goes on with the paragraph above it."""
+    if re.match(r"^(\d+(\.\d+)*\.?|[-–—•·]|[а-я]\))\s", line):
+        return False                 # a numbered clause or a list item starts a paragraph
+    return line[:1].islower() or not re.search(r"[.;:!?»)]$", previous)
+
+
+def _join(previous: str, line: str) -> str:
+    from ..lang.morph import analyzer
+    if previous.endswith("-") and line[:1].islower():
+        left, right = previous.split()[-1][:-1], line.split()[0]
+        whole = re.sub(r"\W+$", "", left + right).lower()
+        if analyzer().word_is_known(whole):
+            return previous[:-1] + line
+        return previous + line
+    return previous + " " + line

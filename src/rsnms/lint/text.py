@@ -66,6 +66,11 @@ class LintText:
                 yield para, m.start(), m.group(0)
 
     def finding(self, rule, para: Para, offset: int, excerpt: str, message: str, fix: str | None = None) -> Finding:
-        """A finding of ``rule`` (a registered :class:`~.registry.Rule`) at ``offset`` of ``para``."""
-        return Finding(rule.id, rule.severity, self.file, para.line, para.col0 + max(offset, 0),
-                       message, excerpt, fix)
+        """A finding of ``rule`` (a registered :class:`~.registry.Rule`) at ``offset`` of ``para``; the
+        column points at the excerpt as it stands in the paragraph."""
+        offset = max(offset, 0)
+        if excerpt and not para.text.startswith(excerpt, offset):
+            at = para.text.find(excerpt, offset)
+            if 0 <= at - offset <= 80:
+                offset = at
+        return Finding(rule.id, rule.severity, self.file, para.line, para.col0 + offset, message, excerpt, fix)

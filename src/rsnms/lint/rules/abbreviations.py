@@ -339,7 +339,7 @@ def broken(a: Analysis):
     for para in a.text.paras:
         for run in runs:
             tokens = run.split()
-            pattern = r"(?<![\w-])" + r"\s*,\s*".join(map(re.escape, tokens)) + r"(?![\w-])"
+            pattern = r"(?<![\w-])" + r"(?:\s*,\s*|\s+)".join(map(re.escape, tokens)) + r"(?![\w-])"
             for m in re.finditer(pattern, para.text):
                 if "," in m.group(0):
                     yield a.text.finding(broken.rule, para, m.start(), m.group(0),

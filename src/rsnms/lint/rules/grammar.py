@@ -43,13 +43,22 @@ def parses(word: str) -> tuple:
     return tuple(morph.parse(word))
 
 
-def _pos(word: str) -> set[str]:
-    return {str(p.tag.POS) for p in parses(word)}
+@lru_cache(maxsize=200_000)
+def _pos_of(word: str) -> frozenset[str]:
+    return frozenset(str(p.tag.POS) for p in parses(word))
 
 
-def _cases(word: str, pos: set[str] | None = None) -> set[str]:
-    return {c for p in parses(word) if (pos is None or p.tag.POS in pos)
-            for c in [p.tag.case] if c}
+def _pos(word: str) -> frozenset[str]:
+    return _pos_of(word)
+
+
+@lru_cache(maxsize=200_000)
+def _cases_of(word: str, pos: frozenset | None) -> frozenset[str]:
+    return frozenset(c for p in parses(word) if (pos is None or p.tag.POS in pos) for c in [p.tag.case] if c)
+
+
+def _cases(word: str, pos: set[str] | None = None) -> frozenset[str]:
+    return _cases_of(word, frozenset(pos) if pos is not None else None)
 
 
 def _tokens(text: str) -> list[tuple[int, str]]:
@@ -192,12 +201,13 @@ def preposition_missing(a: Analysis):
                 if k < 0 or not _adjacent(cell, tokens[k], tokens[k + 1]) or k + 1 < i and reported >= k + 1:
                     continue
                 near = {t.lower() for _o, t in tokens[max(0, k - 9):k + 1]}
-                if near & {"в", "во", "на", "о", "об", "обо", "при", "по"} or "PREP" in _pos(tokens[k][1].lower()):
+                if near & {"в", "во", "на", "о", "об", "обо", "при", "по"} or "PREP" in _pos(tokens[k][1].lower()) \
+                        or tokens[k][1].lower() in ("и", "или", "а", "но"):
                     continue
                 if "NOUN" in _pos(tokens[k][1].lower()):
                     reported = i
-                    yield a.text.finding(preposition_missing.rule, para, offset + tokens[k + 1][0],
-                                         f"{tokens[k][1]} {tokens[k + 1][1]}",
+                    yield a.text.finding(preposition_missing.rule, para, offset + tokens[k][0],
+                                         cell[tokens[k][0]:tokens[k + 1][0] + len(tokens[k + 1][1])],
                                          f"«{tokens[k + 1][1]}» в предложном падеже без предлога: пропущен предлог "
                                          "(«о», «в», «на»)", f"{tokens[k][1]} о {tokens[k + 1][1]}")
 

@@ -17,7 +17,7 @@ HOMOGLYPHS = str.maketrans("aceopxyABCEHKMOPTXy", "асеорхуАВСЕНКМ�
 _CYR, _LAT = re.compile(r"[А-Яа-яЁё]"), re.compile(r"[A-Za-z]")
 OPERATIVE = {"приказ": ("приказываю",), "распоряжение": ("обязываю", "предлагаю", "поручаю", "рекомендую"),
              "постановление": ("постановляю", "постановляет")}
-_OPERATIVE_END = re.compile(r"(?:^|[\s,])([а-яё](?: ?[а-яё]){3,}?)\s*:\s*$", re.I)
+_OPERATIVE_END = re.compile(r"(?:^|[\s,])([а-яё]{4,}|(?:[а-яё] ){3,}[а-яё])\s*:\s*$", re.I)
 _SELF_KIND = re.compile(r"\b(настоящ\w+)\s+(положени|регламент|комплекс\w*\s+мер|план\w*\s+мероприятий|"
                         r"порядк|порядок|дорожн\w+\s+карт)(\w*)", re.I)
 _SELF_KINDS = {"положени": "положение", "регламент": "регламент", "комплекс": "комплекс мер",
@@ -81,11 +81,11 @@ def repeated_word(a: Analysis):
             for (o1, w1), (_o2, w2) in zip(tokens, tokens[1:]):
                 between = para.text[o1 + len(w1):_o2]
                 if w1.lower() == w2.lower() and not w1.isdigit() and between.strip() == "" and len(w1) > 0:
-                    yield a.text.finding(repeated_word.rule, para, o1, f"{w1} {w2}",
+                    yield a.text.finding(repeated_word.rule, para, o1, para.text[o1:_o2 + len(w2)],
                                          f"слово «{w1}» повторено подряд: уберите повтор", w1)
             for (o1, w1), (_o2, w2), (_o3, w3) in zip(tokens, tokens[1:], tokens[2:]):
                 if w1 == w3 and w1.isupper() and w2.isupper() and len(w1) >= 2 and w1 != w2 \
-                        and re.fullmatch(r"\S+ \S+ \S+", para.text[o1:_o3 + len(w3)]):
+                        and re.fullmatch(r"[\w-]+ [\w-]+ [\w-]+", para.text[o1:_o3 + len(w3)]):
                     yield a.text.finding(repeated_word.rule, para, o1, f"{w1} {w2} {w3}",
                                          f"сокращение «{w1}» повторено в «{w1} {w2} {w3}»: уберите лишнее",
                                          f"{w2} {w3}")

@@ -113,20 +113,20 @@ def list_ending(a: Analysis):
     for para, nxt in zip(paras, paras[1:] + [None]):
         text = para.text.rstrip()
         if para.row:
-            continued = nxt is not None and nxt.row and not nxt.cells[0][1].strip() and \
-                next((c.strip() for _o, c in nxt.cells if c.strip()), "A")[:1].islower()
+            continued = nxt is not None and next((c.strip() for _o, c in nxt.cells if c.strip()), "A")[:1].islower()
             for offset, cell in para.cells:
                 if cell.rstrip().endswith(",") and cell.count(",") >= 2 and not continued:
-                    yield a.text.finding(list_ending.rule, para, offset + len(cell.rstrip()) - 1, cell.strip()[-30:],
+                    tail = cell.strip()[-30:]
+                    yield a.text.finding(list_ending.rule, para, offset + len(cell.rstrip()) - len(tail), tail,
                                          "перечень в ячейке оканчивается запятой: уберите её или допишите перечень")
             continue
         if text.endswith(",") and len(text.strip()) >= 60 and (nxt is None or not nxt.text.lstrip()[:1].islower()):
-            yield a.text.finding(list_ending.rule, para, len(text) - 1, text[-30:],
+            yield a.text.finding(list_ending.rule, para, len(text) - len(text[-30:]), text[-30:],
                                  "абзац обрывается запятой: допишите его или поставьте нужный знак")
         elif (_ITEM.match(para.text) and nxt is not None and _ITEM.match(nxt.text) and text.endswith(".")
               and not _ABBREVIATED_END.search(text) and _same_marker(para.text, nxt.text)
-              and not re.search(r"\S\s[–—-]\s", text[3:]) and not re.search(r"[а-я»)]\.\s+[А-ЯЁ]", text)):
-            yield a.text.finding(list_ending.rule, para, len(text) - 1, text[-30:],
+              and not re.search(r"\S\s+[–—-]\s", text[3:]) and not re.search(r"[а-я»)]\.\s+[А-ЯЁ]", text)):
+            yield a.text.finding(list_ending.rule, para, len(text) - 1, ".",
                                  "пункт в середине перечня оканчивается точкой: поставьте «;»", ";")
 
 
