@@ -26,7 +26,12 @@ validate: $(STAMP)
 system-deps:
 	bash scripts/install-system-deps.sh
 
-test: $(STAMP) system-deps
+SARIF  := $(VENV)/share/sarif-2.1.0.json
+
+$(SARIF): $(STAMP)
+	bash scripts/fetch-sarif-schema.sh $(SARIF)
+
+test: $(STAMP) system-deps $(SARIF)
 	$(VENV)/bin/pytest
 
 clean:

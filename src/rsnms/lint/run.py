@@ -38,7 +38,7 @@ def lint_file(project: Project, catalog: Catalog, path: Path, profiles: list[Pro
         shown = path.resolve().relative_to(project.root).as_posix()
     except ValueError:
         shown = str(path)
-    owner = next((p for p in profiles if shown in _sources(p)), None)
+    owner = next((p for p in [*profiles, catalog.model] if shown in _sources(p)), None)
     findings = lint(read(path, shown), context(catalog, owner))
     if owner is not None:
         findings = mark_errata(findings, errata(owner.data), shown)

@@ -7,10 +7,12 @@
    template (its appendix) to ``build/acts/model/regulation.docx``;
 3. ``data``: each validated profile (and the model) as normalized JSON, ``build/data/<id>.json``;
 4. ``pdf`` (with ``--pdf``): a PDF beside each .docx, by headless LibreOffice;
-5. ``compare``: each region aligned with the model (:mod:`rsnms.compare`) and its report,
+5. ``lint``: every region's profile and rendered acts (and the model) checked by
+   :mod:`rsnms.lint`; a summary line per region, ``build/lint/<region>.json`` and ``.sarif``;
+6. ``compare``: each region aligned with the model (:mod:`rsnms.compare`) and its report,
    redline and alignment in ``build/compare/<region>/``; the matrix of all of them in
    ``build/compare/matrix.xlsx``;
-6. ``site`` (when every region is built): the handbook's pages in ``build/docs``
+7. ``site`` (when every region is built): the handbook's pages in ``build/docs``
    (:mod:`rsnms.handbook`) and the site, by MkDocs in strict mode, in ``build/site``.
 
 Each region is one :class:`~.region.RegionWork`: composed once, each act rendered once,
@@ -64,6 +66,7 @@ class Run:
     model: ModelWork
     out: Output = field(default_factory=Output)
     progress: Progress = lambda _m: None
+    lint: dict = field(default_factory=dict)      # region (or model) → lint findings of what was built
 
     @classmethod
     def of(cls, project: Project, catalog: Catalog, profiles: list[Profile], progress: Progress = lambda _m: None):
@@ -85,6 +88,7 @@ def build(project: Project, catalog: Catalog, profiles: list[Profile], *, with_m
     stage_data(run)
     if with_pdf:
         stage_pdf(run, docx_files)
+    stage_lint(run, with_model)
     stage_compare(run, report.FORMATS, with_site)
     if with_site:
         stage_site(run)
@@ -129,6 +133,22 @@ def stage_data(run: Run) -> None:
 def stage_pdf(run: Run, docx_files: list[Path]) -> None:
     run.progress(f"PDF: {len(docx_files)} файлов (LibreOffice)")
     run.out.written += pdf.convert(docx_files)
+
+
+def stage_lint(run: Run, with_model: bool) -> None:
+    """The legal-technical check of what was built: one line per region, its findings in build/lint/."""
+    from ..lint.output import summary, to_json, to_sarif
+    from .lint import lint_model, lint_region
+
+    checked = [(w.id, lambda w=w: lint_region(run.project, run.catalog, w.profile, w)) for w in run.regions]
+    if with_model:
+        checked.append((MODEL_ID, lambda: lint_model(run.project, run.catalog, run.model)))
+    for name, check in checked:
+        findings = check()
+        run.lint[name] = findings
+        run.progress(f"проверка актов: {name} — {summary(findings)}")
+        run.out.write(run.project.build / "lint" / f"{name}.json", to_json(findings))
+        run.out.write(run.project.build / "lint" / f"{name}.sarif", to_sarif(findings))
 
 
 def stage_compare(run: Run, formats, with_matrix: bool) -> dict[str, Alignment]:

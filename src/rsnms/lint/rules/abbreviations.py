@@ -20,8 +20,10 @@ from ..text import Para
 COMMON = {line.strip() for line in Path(__file__).parents[1].joinpath("common-abbreviations.txt")
           .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
 _TOKEN = re.compile(r"(?<![\w-])[А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ](?![\w-])")
-_INTRO = re.compile(r"\(\s*далее(?:\s+(?:соответственно|также|по\s+тексту))?\s*[–—-]\s*((?:[^()]|\([^()]*\))+)\)",
+_INTRO = re.compile(r"\(\s*далее(?:\s+(?:соответственно|также|по\s+тексту))?\s*[–—-]\s*((?:[^()]|\([^()]*\))+)\)"
+                    r"|(?<=[\w»] )\((?:\d+\s)?((?:[А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ])(?:(?:\s?/\s?|\s)[А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ])*)\)",
                     re.I)
+_QUOTED = re.compile(r"«[^«»]{0,80}»")
 _DEFINITION = re.compile(r"^\s*([А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ](?: [А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ]){0,3})\s*(?:\t|\s[–—-]\s)\s*\S")
 
 
@@ -74,13 +76,14 @@ def _inventory(a: Analysis) -> Inventory:
             continue
         intro_spans = []
         for m in _INTRO.finditer(para.text):
-            intro_spans.append((m.start(1), m.end(1)))
-            offset = m.start(1)
-            for name in re.split(r",\s*", m.group(1)):
+            group = 1 if m.group(1) is not None else 2
+            intro_spans.append((m.start(group), m.end(group)))
+            offset = m.start(group)
+            for name in re.split(r",\s*|\s?/\s?", m.group(group)):
                 tokens = [t for t in _TOKEN.findall(name) if is_abbreviation(t)]
                 if len(tokens) > 1:
                     inv.runs.add(" ".join(tokens))
-                if tokens:
+                if tokens and group == 1:
                     inv.names.setdefault(name.strip(), []).append(Use(i, para, offset, name.strip()))
                 offset += len(name) + 1
         d = _DEFINITION.match(para.text)
@@ -89,9 +92,10 @@ def _inventory(a: Analysis) -> Inventory:
             inv.defined.add(" ".join(d.group(1).split()))
             if len(d.group(1).split()) > 1:
                 inv.runs.add(" ".join(d.group(1).split()))
+        quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(para.text)]
         for m in _TOKEN.finditer(para.text):
             token = m.group(0)
-            if not is_abbreviation(token):
+            if not is_abbreviation(token) or any(s <= m.start() < e for s, e in quoted):
                 continue
             use = Use(i, para, m.start(), token)
             if any(s <= m.start() < e for s, e in intro_spans):
@@ -218,7 +222,10 @@ def _find_runs(a: Analysis) -> list[RunUse]:
     for index, para in enumerate(a.text.paras):
         if _uppercase_paragraph(para.text):
             continue
+        quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(para.text)]
         for m in _RUN.finditer(para.text):
+            if any(s <= m.start() < e for s, e in quoted):
+                continue
             tokens = m.group(0).split(" ")
             start = m.start()
             # split a run at words in capitals that are not abbreviations
@@ -316,7 +323,7 @@ def variant(a: Analysis):
       "«ГАУ ДПО, ИРО» читается как две организации", "«ГАУ ДПО, ИРО»; «ЦНППМ НМЦ ОГПУ»", scope=("document",))
 def broken(a: Analysis):
     inv = inventory(a)
-    runs = set(inv.runs) | {r for r in a.ctx.abbreviations if " " in r}
+    runs = set(inv.runs) | {r for r in a.ctx.abbreviations if " " in r and "," not in r}
     established = a.memo(_established)
     counts = Counter(r.run for r in _runs(a))
     for use in _runs(a):

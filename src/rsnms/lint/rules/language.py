@@ -23,7 +23,7 @@ _SELF_KIND = re.compile(r"\b(настоящ\w+)\s+(положени|реглам
 _SELF_KINDS = {"положени": "положение", "регламент": "регламент", "комплекс": "комплекс мер",
                "план": "план мероприятий", "порядк": "порядок", "порядок": "порядок", "дорожн": "дорожная карта"}
 _PLACEHOLDERS = re.compile(r"\[\[[^\]]*\]\]|\((?:наименование|указать|ФИО)[^)]*\)|\bРОИВ\b|"
-                           r"\bсубъект(?:а|е|ом|у)?\s+Российской\s+Федерации\b")
+                           r"\bвласти\s+субъекта\s+Российской\s+Федерации\b|\bв\s+субъекте\s+Российской\s+Федерации\b")
 
 
 def _edit_distance(a: str, b: str) -> int:
@@ -143,10 +143,11 @@ def model_text(a: Analysis):
     if region is None or a.ctx.is_model:
         return
     own_short = (region.get("authority") or {}).get("short") or ""
+    introduced = any(re.search(r"\(далее\s*[–—-]\s*РОИВ\)", p.text) for p in a.text.paras)
     for para in a.text.paras:
         for m in _PLACEHOLDERS.finditer(para.text):
             found = m.group(0)
-            if found == "РОИВ" and own_short == "РОИВ":
+            if found == "РОИВ" and (own_short == "РОИВ" or introduced):
                 continue
             fix = own_short if found == "РОИВ" and own_short else None
             if found.startswith("субъект"):

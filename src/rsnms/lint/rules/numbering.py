@@ -67,16 +67,22 @@ def anomalies(entries: list[Entry], parents: set[tuple] = frozenset()) -> list[t
     missing: set[tuple] = set()
     prev: Entry | None = None
     deep = any(len(e.numbers) > 1 for e in entries)
+    suspended: list[dict] = []       # outer sequences a list numbered from 1 interrupted
     for e in entries:
         t, parent, n = e.numbers, e.numbers[:-1], e.numbers[-1]
         expected = last.get(parent, 0) + 1
+        if not parent and n == 1 and last.get((), 0) >= 1:
+            suspended.append(dict(last))
+        elif not parent and n != expected and suspended and n == suspended[-1].get((), 0) + 1:
+            last = suspended.pop()   # the outer sequence goes on after a list numbered of its own
+            expected = n
         if parent and parent not in seen:
             if parent not in missing:
                 missing.add(parent)
                 before = [x for x in seen if len(x) == len(parent) and x[:-1] == parent[:-1]]
                 fix = fmt(max(before) + (n,)) if before else None
                 out.append((e, f"пункт {fmt(t)} стоит без пункта {fmt(parent)}: проверьте уровень нумерации", fix))
-        elif prev is not None and prev.heading and not e.heading and prev.numbers == t and deep:
+        elif prev is not None and prev.heading and not e.heading and prev.numbers == t and deep and _adjacent(prev, e):
             out.append((e, f"пункт {fmt(t)} в разделе {fmt(t)}, где пункты нумеруются по разделам: "
                            f"нужен номер {fmt(t + (1,))}", fmt(t + (1,))))
             t = t + (1,)
@@ -100,6 +106,11 @@ def anomalies(entries: list[Entry], parents: set[tuple] = frozenset()) -> list[t
     return out
 
 
+def _adjacent(heading: Entry, clause: Entry) -> bool:
+    """The clause is the first paragraph after its heading (paragraph lines or indexes in a row)."""
+    return 0 < clause.para.line - heading.para.line <= 3
+
+
 def _split(entries: list[Entry]) -> list[tuple[Entry, str, str | None]]:
     """Headings and clauses as two sequences (clauses numbered through the act, «7.»); a
     clause «1.» right after heading «1.» is one level too high when other sections number
@@ -109,7 +120,7 @@ def _split(entries: list[Entry]) -> list[tuple[Entry, str, str | None]]:
     out = anomalies(headings) + anomalies(clauses, {e.numbers for e in headings})
     sectioned = any(len(c.numbers) >= 2 and c.numbers[:1] in {h.numbers for h in headings} for c in clauses)
     for prev, e in zip(entries, entries[1:]):
-        if sectioned and prev in headings and e in clauses and e.numbers == prev.numbers:
+        if sectioned and prev in headings and e in clauses and e.numbers == prev.numbers and _adjacent(prev, e):
             out.append((e, f"пункт {fmt(e.numbers)} в разделе {fmt(e.numbers)}, где пункты нумеруются по "
                            f"разделам: нужен номер {fmt(e.numbers + (1,))}", fmt(e.numbers + (1,))))
     return out

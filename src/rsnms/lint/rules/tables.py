@@ -75,8 +75,8 @@ def merged_heading(a: Analysis):
       "оказываются не в своих графах", "«Организация повышения квалификации …» дважды в строке", scope=("document",))
 def duplicate_cell(a: Analysis):
     for para in a.text.paras:
-        if not para.row:
-            continue
+        if not para.row or not re.match(r"^\s*\d{1,3}\.?\s*$", para.cells[0][1]):
+            continue        # a numbered row: its cells have fixed meanings, a repeat shifts them
         cells = para.cells
         for (o1, c1), (o2, c2) in zip(cells, cells[1:]):
             x, y = c1.strip(), c2.strip()

@@ -34,7 +34,7 @@ def _unbalanced(paras: list[Para], i: int, balance) -> bool:
         return False
     step = 1 if b > 0 else -1
     total, j, looked = b, i + step, 0
-    while 0 <= j < len(paras) and looked < 3 and paras[j].row == paras[i].row:
+    while 0 <= j < len(paras) and looked < 3:
         if paras[j].stripped:
             looked += 1
             total += balance(paras[j].text)
@@ -47,11 +47,10 @@ def _unbalanced(paras: list[Para], i: int, balance) -> bool:
 def _pair_rule(a: Analysis, check, balance, what: str, pair: str):
     paras = a.text.paras
     for i, para in enumerate(paras):
+        if not _unbalanced(paras, i, balance):
+            continue
         for offset, text in para.cells if para.row else [(0, para.text)]:
-            if para.row:
-                if balance(text) == 0:
-                    continue
-            elif not _unbalanced(paras, i, balance):
+            if balance(text) == 0:
                 continue
             b = balance(text)
             sign = pair[0] if b > 0 else pair[1]
@@ -124,6 +123,7 @@ def list_ending(a: Analysis):
             yield a.text.finding(list_ending.rule, para, len(text) - len(text[-30:]), text[-30:],
                                  "абзац обрывается запятой: допишите его или поставьте нужный знак")
         elif (_ITEM.match(para.text) and nxt is not None and _ITEM.match(nxt.text) and text.endswith(".")
+              and para.text[_ITEM.match(para.text).end():].lstrip()[:1].islower()
               and not _ABBREVIATED_END.search(text) and _same_marker(para.text, nxt.text)
               and not re.search(r"\S\s+[–—-]\s", text[3:]) and not re.search(r"[а-я»)]\.\s+[А-ЯЁ]", text)):
             yield a.text.finding(list_ending.rule, para, len(text) - 1, ".",

@@ -35,6 +35,7 @@ CHECKS = (
     references.appendices,
     references.data_paths,
     references.model_functions,
+    references.lint_rules,
     sources.errata,
     placeholders.placeholders,
     placeholders.deadlines,

@@ -84,3 +84,14 @@ def _list(names) -> str:
     names = sorted(names)
     shown = ", ".join(names[:12])
     return shown + (", …" if len(names) > 12 else "")
+
+
+def lint_rules(c: Context) -> None:
+    """Suppressed lint findings name a rule of the linter."""
+    from ...lint import RULES
+    import difflib
+    for i, entry in enumerate(c.data.get("lint", {}).get("suppress", [])):
+        if entry["rule"] not in RULES:
+            hint = difflib.get_close_matches(entry["rule"], list(RULES), n=1)
+            c.error(("lint", "suppress", i, "rule"), f"нет правила проверки «{entry['rule']}»"
+                    + (f": возможно, «{hint[0]}»" if hint else ": список правил — в README, раздел «Проверка актов»"))

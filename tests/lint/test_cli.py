@@ -1,0 +1,101 @@
+"""`rsnms lint` as a user runs it: exit codes, JSON and SARIF (validated against the SARIF 2.1.0
+schema), regions and the model, suppressions with a reason, the build's lint stage."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import ROOT, copy_project, run_rsnms
+
+SARIF_SCHEMA = ROOT / ".venv" / "share" / "sarif-2.1.0.json"
+OMSK_SOURCE = "acts/sources/000_e4389d264fc9d2d5.txt"
+
+
+def test_exit_codes(tmp_path):
+    clean = tmp_path / "clean.txt"
+    clean.write_text("Положение определяет порядок работы.\n", encoding="utf-8")
+    assert run_rsnms("lint", str(clean)).returncode == 0
+    assert run_rsnms("lint", OMSK_SOURCE).returncode == 1
+    result = run_rsnms("lint", "atlantis")
+    assert result.returncode == 2 and "не регион" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_text_output_names_file_line_column_rule(tmp_path):
+    result = run_rsnms("lint", OMSK_SOURCE)
+    first = result.stdout.splitlines()[0]
+    file, line, column, rest = first.split(":", 3)
+    assert file == OMSK_SOURCE and int(line) >= 1 and int(column) >= 1 and rest.split(":")[0].strip() in \
+        {r.split()[0] for r in _rule_ids()}
+    assert "Найдено:" in result.stderr
+
+
+def _rule_ids() -> set[str]:
+    from rsnms.lint import RULES
+    return set(RULES)
+
+
+def test_sarif_validates_against_the_sarif_210_schema():
+    assert SARIF_SCHEMA.is_file(), "run `make test`: it fetches the SARIF schema (scripts/fetch-sarif-schema.sh)"
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    result = run_rsnms("lint", OMSK_SOURCE, "omsk", "--format", "sarif")
+    assert result.returncode == 1
+    sarif = json.loads(result.stdout)
+    jsonschema.Draft4Validator(schema).validate(sarif)
+    run = sarif["runs"][0]
+    assert len(run["results"]) > 20 and {r["level"] for r in run["results"]} <= {"error", "warning", "note"}
+    assert any("suppressions" in r for r in run["results"])            # errata are known
+    assert any("fixes" in r for r in run["results"])
+    rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert all(rules[r["ruleIndex"]] == r["ruleId"] for r in run["results"])
+
+
+def test_a_region_is_its_profile_and_every_rendered_act(project_copy):
+    result = run_rsnms("lint", "omsk", "--format", "json", root=project_copy)
+    files = {f["file"] for f in json.loads(result.stdout)["findings"]}
+    assert files <= {"regions/omsk.yaml"} | {f"build/acts/omsk/{a}.docx" for a in
+                                              ("order", "regulation", "roadmap", "network-regulation", "package")}
+
+
+def test_a_lawyer_suppresses_a_finding_with_a_reason(project_copy):
+    profile = project_copy / "regions" / "omsk.yaml"
+    text = profile.read_text(encoding="utf-8")
+    bad = "\n    - выстраивание единой региональной системы"
+    assert bad in text
+    profile.write_text(text.replace(bad, "\n    - в в рамках проекта" + bad, 1) +
+                       "lint:\n  suppress:\n    - {rule: lang.repeated-word, text: в в, reason: так в принятом акте}\n",
+                       encoding="utf-8")
+    findings = json.loads(run_rsnms("lint", "omsk", "--format", "json", root=project_copy).stdout)["findings"]
+    repeated = [f for f in findings if f["rule"] == "lang.repeated-word"]
+    assert repeated and all(f["known"] == "подавлено: так в принятом акте" for f in repeated)
+
+
+def test_a_suppression_names_a_rule_that_exists(project_copy):
+    profile = project_copy / "regions" / "omsk.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") +
+                       "lint:\n  suppress:\n    - {rule: lang.speling, reason: опечатка в имени правила}\n",
+                       encoding="utf-8")
+    result = run_rsnms("validate", "omsk", root=project_copy)
+    assert result.returncode == 2 and "lang.speling" in result.stderr and "lang.spelling" in result.stderr
+
+
+def test_build_reports_lint_per_region_and_writes_json_and_sarif(project_copy):
+    result = run_rsnms("build", "eao", root=project_copy)
+    assert result.returncode == 0, result.stderr
+    assert "проверка актов: eao — ошибок" in result.stderr
+    lint = project_copy / "build" / "lint"
+    data = json.loads((lint / "eao.json").read_text(encoding="utf-8"))
+    assert "findings" in data and (lint / "eao.sarif").is_file()
+
+
+def test_readme_documents_every_rule():
+    import subprocess
+    import sys
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in _rule_ids():
+        assert f"`{rule}`" in readme, rule
+    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "lint_rules_table.py"), "--check"])
+    assert check.returncode == 0, "the README's table of rules is stale: run scripts/lint_rules_table.py"
