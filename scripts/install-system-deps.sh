@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, the system tools the test suite uses when they
 # are missing: LibreOffice (headless, for .docx → PDF), poppler (pdftoppm), the
-# Liberation fonts (metric-compatible with Times New Roman) and Chromium (browser
-# tests of the handbook). Does nothing when everything is present.
+# Liberation fonts (metric-compatible with Times New Roman), Graphviz (the handbook's
+# diagrams, drawn at build time) and Chromium (browser tests of the handbook). Does
+# nothing when everything is present.
 set -euo pipefail
 
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -q "Liberation Serif" || need+=(fonts-liberation2)
+command -v dot >/dev/null 2>&1 || need+=(graphviz)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 
 if [ ${#need[@]} -eq 0 ]; then
