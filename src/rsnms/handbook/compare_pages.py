@@ -16,7 +16,7 @@ from ..model.profile import MODEL_ID
 from ..model.units import iter_leaves, iter_subjects, unit_text
 from .indicators import indicators_side_by_side
 from .links import MODEL
-from .markdown import cell, table
+from .markdown import cell, profile_cell, table
 from .sources import Pages, RegionSource, Sources
 
 MODEL_SOURCE = "примерное положение"
@@ -25,14 +25,19 @@ MATRIX = "compare/matrix.md"
 
 def compare_pages(src: Sources, pages: Pages) -> None:
     regions = [(r.id, r.data) for r in src.regions]
-    pages.add("compare/subjects.md", subjects_page(src), "Сравнение регионов — субъекты и функции")
-    pages.add(MATRIX, matrix_page(src), "Сравнение регионов — сводная таблица")
+    pages.add("compare/subjects.md", subjects_page(src), "Сравнение регионов — субъекты и функции", hide=["toc"])
+    pages.add(MATRIX, matrix_page(src), "Сравнение регионов — сводная таблица", hide=["toc"])
     for region in src.regions:
         pages.add(f"regions/{region.id}/compare.md", report_page(src, region),
                   f"{region.name} — сравнение с примерным положением")
-    pages.add("compare/indicators.md", indicators_side_by_side(src.model, regions), "Сравнение регионов — показатели")
+    pages.add("compare/indicators.md", indicators_side_by_side(src.model, regions), "Сравнение регионов — показатели",
+              hide=["toc"])
     pages.add("compare/glossary.md", glossary_page(src), "Сравнение регионов — глоссарий")
     pages.add("compare/federal-acts.md", federal_acts_page(src), "Сравнение регионов — федеральные акты")
+
+
+def _data(src: Sources, owner: str) -> dict:
+    return src.model if owner == MODEL else next(r.data for r in src.regions if r.id == owner)
 
 
 def _unit(src: Sources, owner: str, unit, page: str, where: str) -> str:
@@ -41,14 +46,14 @@ def _unit(src: Sources, owner: str, unit, page: str, where: str) -> str:
         return ""
     href = src.links.href(owner, unit.id, page)
     link = f' <a class="rsnms-unit-link" href="{href}" title="{where}">§</a>' if href else ""
-    return cell(unit.text) + link
+    return profile_cell(_data(src, owner), unit.text) + link
 
 
-def _diff(diff: list[tuple[str, str]]) -> str:
-    """Deletions struck out, insertions bold (each piece escaped)."""
+def _diff(diff: list[tuple[str, str]], data: dict) -> str:
+    """Deletions struck out, insertions underlined (each piece escaped)."""
     out = []
     for op, text in diff:
-        piece = cell(text)
+        piece = profile_cell(data, text)
         out.append(piece if op == "=" else f"<del>{piece}</del>" if op == "-" else f"<ins>{piece}</ins>")
     return " ".join(out)
 
@@ -58,7 +63,7 @@ def _pair_row(src: Sources, region: RegionSource, pair: Pair, page: str) -> list
     text = _unit(src, region.id, pair.region, page, "Пункт акта региона")
     if pair.status == "changed" and pair.region is not None:
         href = src.links.href(region.id, pair.region.id, page)
-        text = _diff(pair.diff) + (f' <a class="rsnms-unit-link" href="{href}" title="Пункт акта региона">§</a>'
+        text = _diff(pair.diff, region.data) + (f' <a class="rsnms-unit-link" href="{href}" title="Пункт акта региона">§</a>'
                                    if href else "")
     return [model, text, words.PAIR_STATUS[pair.status]]
 
@@ -144,7 +149,8 @@ def subjects_page(src: Sources) -> str:
     for role in roles:
         for function in iter_leaves(role.get("functions", [])):
             row = [cell(role.get("short") or role["name"]),
-                   src.links.link(MODEL, function["id"], page, cell(unit_text(function)), "Пункт примерного положения")]
+                   src.links.link(MODEL, function["id"], page, profile_cell(src.model, unit_text(function)),
+                                  "Пункт примерного положения")]
             for region in src.regions:
                 pair = next((p for p in region.alignment.pairs
                              if p.block == "functions" and p.model and p.model.id == function["id"]), None)
@@ -180,7 +186,8 @@ def glossary_page(src: Sources) -> str:
              "определения — акт, из которого оно взято (ссылка ведёт к пункту акта).\n"]
     for term in sorted(glossary, key=str.lower):
         parts.append(f"**{cell(term)}**\n")
-        parts += [f"- {cell(definition)} *({src.links.link(owner, uid, page, cell(source), 'Пункт акта')})*"
+        parts += [f"- {profile_cell(_data(src, owner), definition)} "
+                  f"*({src.links.link(owner, uid, page, cell(source), 'Пункт акта')})*"
                   for owner, source, uid, definition in glossary[term]]
         parts.append("")
     return "\n".join(parts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..compose import ACT_KINDS
 from ..lang import words
 from ..lang.formats import requisites
-from .markdown import cell, table
+from .markdown import cell, profile_cell, table
 from .sources import Pages, Sources
 
 
@@ -27,7 +27,7 @@ def home(src: Sources, pages: Pages) -> None:
 организации и профессиональные сообщества региона, которые помогают учителям и
 руководителям школ расти профессионально. По примерному положению:
 
-> {cell(goal)}
+> {profile_cell(src.model, goal)}
 
 Каждая региональная система описана здесь по её актам: положению, дорожной карте,
 регламенту сетевого взаимодействия и приказу, которым они утверждены. Акт со статусом

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from ..model.units import is_group, iter_leaves
-from .markdown import cell, table
+from .markdown import cell, profile_cell, table
 
 
 def indicators_page(src, region) -> str:
@@ -55,7 +55,7 @@ def indicators_side_by_side(model: dict, regions: list[tuple[str, dict]]) -> str
     used: dict[str, set[int]] = {rid: set() for rid, _d in regions}
     rows = []
     for indicator in indicators:
-        row = [cell(indicator["text"])]
+        row = [profile_cell(model, indicator["text"])]
         for rid, _data in regions:
             scored = [(fuzz.token_set_ratio(indicator["text"].lower(), e["text"].lower()), i)
                       for i, e in enumerate(own[rid])]

@@ -3,6 +3,7 @@
 * :func:`cell` — text in a Markdown context (a paragraph, a table cell, a heading);
 * :func:`html_text` — text inside a raw HTML block (Markdown is not processed there);
 * :func:`rich_html` — a document's :class:`~rsnms.model.document.Rich` text as HTML;
+* :func:`rich_cell`, :func:`profile_cell` — the same, and profile text with ``[[…]]``, in Markdown;
 * :func:`scroll` — a wide table in a box that scrolls sideways, with a cue.
 """
 
@@ -36,6 +37,23 @@ def rich_html(text: Rich) -> str:
         escaped = html_text(run)
         out.append(f'<span class="rsnms-placeholder">{escaped}</span>' if role == ROLE_PLACEHOLDER else escaped)
     return "".join(out)
+
+
+def rich_cell(text: Rich) -> str:
+    """A document's :class:`Rich` text in a Markdown context (see :func:`cell`)."""
+    out = []
+    for run, role in text:
+        escaped = cell(run)
+        out.append(f'<span class="rsnms-placeholder">{escaped}</span>' if role == ROLE_PLACEHOLDER else escaped)
+    return "".join(out)
+
+
+def profile_cell(data: dict, text: str) -> str:
+    """Profile text (which may hold ``[[path]]`` references) in a Markdown context: each
+    reference replaced by the profile's value, or shown as a marked placeholder."""
+    from ..compose.text import Writer
+
+    return rich_cell(Writer(data, "")(text))
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:

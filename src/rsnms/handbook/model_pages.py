@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..writers.act_json import to_json
 from .acts import act_markdown
 from .links import MODEL, model_page
-from .markdown import cell
+from .markdown import cell, profile_cell
 from .sources import Pages, Sources, download_links
 
 GLOSSARY = "model/glossary.md"
@@ -30,7 +30,7 @@ def model_pages(src: Sources, pages: Pages) -> None:
     terms = []
     for entry in src.model["system"].get("glossary", []):
         term = src.links.link(MODEL, entry.get("id", ""), GLOSSARY, cell(entry["term"]), "Термин в тексте положения")
-        terms.append(f"**{term}** — {cell(entry['definition'])}\n")
+        terms.append(f"**{term}** — {profile_cell(src.model, entry['definition'])}\n")
     pages.add(GLOSSARY, "# Глоссарий примерного положения\n\n" + "\n".join(terms), "Примерное положение — глоссарий")
     pages.add(model_page(roadmap), "# Типовая дорожная карта\n\nКомплекс мер из примерного положения "
               "(сроки — федеральные, 2021 года). [JSON](../files/model/roadmap.json)\n\n---\n\n"

@@ -14,7 +14,7 @@ from ..writers.act_json import to_json
 from .acts import act_markdown
 from .charts import diagram
 from .indicators import indicators_page
-from .markdown import cell, table
+from .markdown import cell, profile_cell, table
 from .roadmap import plan
 from .sources import Pages, RegionSource, Sources, download_links
 
@@ -24,7 +24,8 @@ def region_pages(src: Sources, region: RegionSource, pages: Pages) -> None:
     for key in ACT_KINDS:
         act_page(region, key, pages)
     if region.data.get("roadmap"):
-        pages.add(f"regions/{region.id}/plan.md", plan(src, region), f"{region.name} — мероприятия и сроки")
+        pages.add(f"regions/{region.id}/plan.md", plan(src, region), f"{region.name} — мероприятия и сроки",
+                  hide=["toc"])
     if region.data["system"].get("indicators"):
         pages.add(f"regions/{region.id}/indicators.md", indicators_page(src, region), f"{region.name} — показатели")
 
@@ -35,7 +36,7 @@ def overview(region: RegionSource, pages: Pages) -> None:
     for key, kind in ACT_KINDS.items():
         act = region.acts[key]
         rows.append([f"[{kind.title}]({kind.slug}.md)", words.ACT_STATUS[act.get("status", "draft")],
-                     cell(requisites(act) if key == "order" else ""), cell(act.get("title", "")),
+                     cell(requisites(act) if key == "order" else ""), profile_cell(data, act.get("title", "")),
                      download_links(region.files[kind.slug], f"../../files/{rid}/{kind.slug}")])
     head = data["authority"].get("head")
     extra = ["- [Сравнение с примерным положением](compare.md)",
@@ -73,7 +74,7 @@ def _subjects(data: dict) -> list[str]:
             out.append(f"#### {cell(subject['name'])}\n")
             if subject.get("short"):
                 out.append(f"Сокращение: {cell(subject['short'])}.\n")
-            functions = [f"- {cell(unit_text(f))}" for f in iter_leaves(subject.get("functions", []))]
+            functions = [f"- {profile_cell(data, unit_text(f))}" for f in iter_leaves(subject.get("functions", []))]
             if functions:
                 out.append("Функции:\n\n" + "\n".join(functions) + "\n")
     return out
@@ -97,7 +98,8 @@ def act_page(region: RegionSource, key: str, pages: Pages) -> None:
 ---
 
 {act_markdown(doc)}""", f"{region.name} — {kind.title}", legislation=legislation(region, key, doc.title.plain),
-              downloads=[f"files/{region.id}/{kind.slug}.{suffix}" for suffix in ("docx", "json")])
+              downloads=[f"files/{region.id}/{kind.slug}.{suffix}" for suffix in ("docx", "json")],
+              **({"hide": ["toc"]} if doc.roadmap is not None else {}))
 
 
 def legislation(region: RegionSource, key: str, title: str) -> dict:
