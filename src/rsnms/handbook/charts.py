@@ -82,7 +82,8 @@ def diagram(data: dict) -> str:
 
 
 def render_svg(source: str) -> str:
-    """``dot -Tsvg``, cleaned for inlining: no XML prolog, comments or fixed size."""
+    """``dot -Tsvg``, cleaned for inlining: no XML prolog or comments; its natural size is
+    kept (the style sheet scales it down to the column)."""
     dot = shutil.which("dot")
     if dot is None:
         return ""
@@ -90,8 +91,7 @@ def render_svg(source: str) -> str:
     svg = result.stdout.decode("utf-8")
     svg = svg[svg.index("<svg"):]
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
-    svg = re.sub(r'<svg width="[^"]*" height="[^"]*"', '<svg role="img" aria-label="Схема взаимодействия субъектов"',
-                 svg, count=1)
+    svg = svg.replace("<svg ", '<svg role="img" aria-label="Схема взаимодействия субъектов" ', 1)
     # one line per element and no blank line: the SVG stays one raw HTML block in Markdown
     return "\n".join(line for line in svg.splitlines() if line.strip())
 
