@@ -63,11 +63,28 @@ class UnitLinks:
         return f'<a href="{html_text(href)}"{hint}>{text}</a>'
 
 
-def unit_links(regions, model_documents: list[Document]) -> UnitLinks:
+def inherit(units: dict[str, tuple[str, str]], data, parent: str = "") -> None:
+    """A unit shown only inside its group's row (an indicator in its group's cell) takes
+    the group's place: walk the profile, children after their parent."""
+    if isinstance(data, list):
+        for item in data:
+            inherit(units, item, parent)
+    elif isinstance(data, dict):
+        uid = data.get("id") if isinstance(data.get("id"), str) else ""
+        if uid and uid not in units and parent in units:
+            units[uid] = units[parent]
+        for value in data.values():
+            if isinstance(value, (list, dict)):
+                inherit(units, value, uid or parent)
+
+
+def unit_links(regions, model_documents: list[Document], model_data: dict) -> UnitLinks:
     links = UnitLinks()
     for doc in model_documents:
         links.add(MODEL, model_page(doc), doc)
+    inherit(links.targets.setdefault(MODEL, {}), model_data.get("system", {}))
     for region in regions:
         for key, doc in region.documents.items():
             links.add(region.id, act_page(region.id, key), doc)
+        inherit(links.targets.setdefault(region.id, {}), region.data.get("system", {}))
     return links

@@ -4,7 +4,7 @@ make the same site:
 
 * the theme's Russian overrides (``theme/``: footer, 404 page, JSON-LD of acts) go before
   Material's templates;
-* table cells are kept apart in the page text, so the search index never glues the words
+* table cells and lines broken by ``<br>`` are kept apart in the page text, so the search index never glues the words
   of two cells («№МероприятиеОтветственный»);
 * after the search plugin writes ``search/search_index.json``, it is rewritten with Russian
   word forms per section, as UTF-8 (:mod:`.search`).
@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin
 from .search import rewrite_index
 
 THEME = Path(__file__).resolve().parent / "theme"
-_CELLS = re.compile(r"(</t[dh]>|</tr>|<tr[^>]*>)(?=<)")
+_CELLS = re.compile(r"(</t[dh]>|</tr>|<tr[^>]*>|<br\s*/?>)(?=\S)")
 
 
 class RsnmsPlugin(BasePlugin):

@@ -54,7 +54,7 @@ class Sources:
         """Where each unit of every region and of the model is shown (:class:`~.links.UnitLinks`)."""
         from .links import unit_links
 
-        return unit_links(self.regions, self.model_documents)
+        return unit_links(self.regions, self.model_documents, self.model)
 
 
 @dataclass
