@@ -89,9 +89,11 @@ def test_a_unit_without_a_block_of_its_own_links_to_its_owner():
     doc.body = [Block("item", Rich([("ЦНППМ", "")]), "2)", 1, "p-3-2-i2", unit="cnppm")]
     links = UnitLinks()
     links.add("x", "regions/x/regulation.md", doc)
-    assert links.href("x", "cnppm.f07", "regions/x/compare.md") == "regulation.md#p-3-2-i2"
+    assert links.href("x", "cnppm.f07", "regions/x/compare.md") == "../regulation/#p-3-2-i2"
     assert links.href("x", "task.01", "regions/x/compare.md") is None
-    assert links.href("x", "cnppm", "compare/matrix.md") == "../regions/x/regulation.md#p-3-2-i2"
+    assert links.href("x", "cnppm", "compare/matrix.md") == "../../regions/x/regulation/#p-3-2-i2"
+    assert links.href("x", "cnppm", "regions/x/index.md") == "regulation/#p-3-2-i2"
+    assert links.href("x", "cnppm", "regions/x/regulation.md") == "#p-3-2-i2"
 
 
 def test_diagram_source_escapes_names():

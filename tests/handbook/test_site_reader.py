@@ -82,7 +82,7 @@ QUERIES = [
     ("Дернова", "/regions/omsk/order/"),
     ("выгорание", "/regions/irkutsk/plan/"),              # the pages say «выгорания»
     ("апробация", "/regions/irkutsk/plan/"),              # «апробации»
-    ("методист", "/regions/omsk/plan/"),                  # «методистов»
+    ("ГАУ ДПО ИРО", "/regions/irkutsk/"),                 # an abbreviation of several words
     ("одаренных", "/regions/irkutsk/regulation/"),        # the act says «одарённых»
     ("одарённых", "/regions/irkutsk/regulation/"),
     ("конкурсное движение", "/regions/irkutsk/plan/"),   # «конкурсного движения»
@@ -176,7 +176,7 @@ def test_no_page_shows_template_text_or_internal_ids(site):
         found = INTERNAL_ID.findall(text)
         assert not found, (url, found[:5])
         checked += 1
-    assert checked > 40
+    assert checked > 30
 
 
 def test_pages_have_unique_russian_titles_and_breadcrumbs(site):

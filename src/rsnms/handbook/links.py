@@ -18,6 +18,13 @@ from .markdown import html_text
 MODEL = "model"
 
 
+def page_url(page: str) -> str:
+    """The address of a page's source (``regions/omsk/regulation.md``) on the site, as a
+    folder: ``regions/omsk/regulation`` (``use_directory_urls``); ``index.md`` is its folder."""
+    stem = page[:-3] if page.endswith(".md") else page
+    return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+
+
 def model_page(doc: Document) -> str:
     return "model/roadmap.md" if doc.roadmap is not None else "model/index.md"
 
@@ -46,13 +53,14 @@ class UnitLinks:
         return None
 
     def href(self, owner: str, unit: str, from_page: str) -> str | None:
-        """The relative link from ``from_page`` to the unit's clause, or None."""
+        """The link from ``from_page`` to the unit's clause, or None: relative between the
+        pages' addresses (``regions/omsk/regulation/``), as raw HTML needs it."""
         found = self.target(owner, unit)
         if found is None:
             return None
         page, anchor = found
-        rel = posixpath.relpath(page, posixpath.dirname(from_page))
-        return f"{rel}#{anchor}"
+        rel = posixpath.relpath(page_url(page), page_url(from_page))
+        return f"{rel}/#{anchor}" if rel != "." else f"#{anchor}"
 
     def link(self, owner: str, unit: str, from_page: str, text: str, title: str = "") -> str:
         """``text`` (already escaped HTML) as a link to the unit's clause, or as it is."""
