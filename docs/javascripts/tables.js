@@ -4,6 +4,8 @@
   var HINT = "Таблица шире экрана — прокрутите её вбок →";
   function check() {
     document.querySelectorAll(".md-typeset .rsnms-scroll, .md-typeset .md-typeset__scrollwrap").forEach(function (box) {
+      // Material wraps every table, ours too: one cue per table, on the outer box
+      if (box.parentElement && box.parentElement.closest(".rsnms-scroll")) return;
       var hint = box.previousElementSibling;
       var has = hint && hint.classList.contains("rsnms-scroll-hint");
       var wide = box.scrollWidth > box.clientWidth + 2;

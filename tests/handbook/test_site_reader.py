@@ -242,10 +242,14 @@ def test_screens_hide_no_column_without_a_cue(base, browser, width, height):
         # the page itself never scrolls sideways; a table that does says so above it
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (name, width)
         silent = page.evaluate("""() => [...document.querySelectorAll('.rsnms-scroll, .md-typeset__scrollwrap')]
+            .filter(b => !(b.parentElement && b.parentElement.closest('.rsnms-scroll')))
             .filter(b => b.scrollWidth > b.clientWidth + 2)
             .filter(b => !(b.previousElementSibling && b.previousElementSibling.classList.contains('rsnms-scroll-hint')))
             .length""")
         assert silent == 0, (name, width)
+        hints = page.evaluate("""() => [...document.querySelectorAll('.rsnms-scroll-hint')]
+            .filter(h => h.nextElementSibling && h.nextElementSibling.classList.contains('rsnms-scroll-hint')).length""")
+        assert hints == 0, (name, width)     # one cue per table
         page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"))
     assert page.problems == []
     page.close()
