@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, the system tools the test suite uses when they
 # are missing: LibreOffice (headless, for .docx → PDF), poppler (pdftoppm), the
-# Liberation fonts (metric-compatible with Times New Roman), Chromium (browser
-# tests of the handbook) and the Russian hunspell dictionary with libenchant (spelling in rsnms lint). Does nothing when everything is present.
+# Liberation fonts (metric-compatible with Times New Roman), Graphviz (the handbook's
+# diagrams, drawn at build time), Chromium (browser tests of the handbook) and the Russian
+# hunspell dictionary with libenchant (spelling in rsnms lint). Does nothing when everything
+# is present.
 set -euo pipefail
 
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -q "Liberation Serif" || need+=(fonts-liberation2)
+command -v dot >/dev/null 2>&1 || need+=(graphviz)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -f /usr/share/hunspell/ru_RU.dic ] || need+=(hunspell-ru)
 ldconfig -p 2>/dev/null | grep -q libenchant-2 || need+=(libenchant-2-2)

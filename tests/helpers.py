@@ -134,3 +134,51 @@ def parse(page: Path) -> Links:
 
 def visible_words(html_page: Path) -> set[str]:
     return {w.lower() for w in re.findall(r"[А-Яа-яЁё]+", " ".join(parse(html_page).text))}
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def serve_site(site: Path):
+    """A static server of a built site on 127.0.0.1 (a context manager giving its base URL)."""
+    import contextlib
+    import functools
+    import http.server
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *_args):
+            pass
+
+    @contextlib.contextmanager
+    def running():
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+        thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{httpd.server_address[1]}"
+        finally:
+            httpd.shutdown()
+    return running()
+
+
+def offline_page(browser, base: str, **options):
+    """A new page that lets through only requests to ``base`` and records everything else:
+    blocked and failed requests and console errors, in ``page.problems``."""
+    page = browser.new_page(**options)
+    problems: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(base):
+            r.continue_()
+        else:
+            problems.append(f"blocked: {r.request.url}")
+            r.abort()
+    page.route("**/*", route)
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"error: {e}"))
+    page.problems = problems
+    return page

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlparse
 
 import pytest
 
 from conftest import REGIONS, ROOT, copy_project
-from helpers import pages, parse, url_of, visible_words
+from helpers import CHROMIUM, CHROMIUM_FLAGS, pages, parse, serve_site, url_of, visible_words
 
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "build" / "screenshots"
 
 
@@ -75,12 +71,8 @@ def test_act_pages_are_the_rendered_documents(project):
 
 @pytest.fixture(scope="module")
 def server(project):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project / "build" / "site"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve_site(project / "build" / "site") as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -89,9 +81,7 @@ def browser():
 
     assert Path(CHROMIUM).exists(), "chromium is missing: run `make test` (it installs it)"
     with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield instance
         instance.close()
 

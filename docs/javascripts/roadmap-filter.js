@@ -1,4 +1,5 @@
-// Filters of a roadmap table: one <select> per column named in data-* attributes of its rows.
+// Filters of a roadmap table: one <select> per column named in data-* attributes of its rows;
+// the timeline named in data-timeline shows the same rows (its lines carry data-row = row id).
 // Works with Material's instant loading (document$) and without it.
 (function () {
   function setup() {
@@ -7,6 +8,7 @@
       box.dataset.ready = "1";
       var table = document.getElementById(box.dataset.table);
       if (!table) return;
+      var timeline = box.dataset.timeline ? document.getElementById(box.dataset.timeline) : null;
       var rows = Array.prototype.slice.call(table.tBodies[0].rows);
       var filters = [["direction", "Направление"], ["responsible", "Ответственный"]];
       var selects = filters.map(function (f) {
@@ -30,15 +32,27 @@
         box.appendChild(label);
         return select;
       });
+      var count = document.createElement("span");
+      count.className = "rsnms-filter__count";
+      count.setAttribute("aria-live", "polite");
+      box.appendChild(count);
       function apply() {
+        var shown = 0;
         rows.forEach(function (r) {
-          var shown = selects.every(function (s) {
+          var visible = selects.every(function (s) {
             return !s.value || (r.dataset[s.name] || "").split(", ").indexOf(s.value) >= 0;
           });
-          r.hidden = !shown;
+          r.hidden = !visible;
+          if (visible) shown++;
+          if (timeline) {
+            var line = timeline.querySelector('[data-row="' + r.id + '"]');
+            if (line) line.hidden = !visible;
+          }
         });
+        count.textContent = "Строк: " + shown + " из " + rows.length;
       }
       selects.forEach(function (s) { s.addEventListener("change", apply); });
+      apply();
     });
   }
   if (typeof document$ !== "undefined") { document$.subscribe(setup); }

@@ -4,18 +4,24 @@ rendered acts and the comparison, and the site built from them.
 * :mod:`.sources` — what the pages are made from (:class:`~.sources.Sources`) and into;
 * :mod:`.home`, :mod:`.region`, :mod:`.roadmap`, :mod:`.indicators`, :mod:`.model_pages`,
   :mod:`.compare_pages` — the pages, one module per kind;
-* :mod:`.charts` — the interaction diagram (Mermaid) and the timeline (SVG);
-* :mod:`.search` — Russian word forms added to each page for the search index;
-* :mod:`.markdown` — Markdown helpers;
+* :mod:`.acts` — an act as a navigable page (contents, anchors, «§» permalinks);
+* :mod:`.links` — where each profile unit is shown (page and anchor), for the comparison;
+* :mod:`.charts` — the interaction diagram (Graphviz SVG at build time) and the timeline;
+* :mod:`.search` — the search index: word forms per section, UTF-8 (used by :mod:`.plugin`);
+* :mod:`.plugin` — the MkDocs plugin ``rsnms``: table cells apart, the index rewritten,
+  the theme's Russian overrides (``theme/``);
+* :mod:`.markdown` — the one way profile text enters a page (escaping);
 * :mod:`.site` — writing ``build/docs``, the nav of ``mkdocs.yml``, MkDocs in strict mode.
 """
 
 from __future__ import annotations
 
+from ..compose import ACT_KINDS
 from .compare_pages import compare_pages
 from .home import home
 from .model_pages import model_pages
 from .region import region_pages
+from .search import facets_script
 from .site import build_site, nav, update_config_nav, write_pages
 from .sources import Pages, RegionSource, Sources
 
@@ -28,7 +34,11 @@ def generate(src: Sources) -> Pages:
     pages = Pages()
     home(src, pages)
     for region in src.regions:
-        region_pages(region, pages)
+        region_pages(src, region, pages)
     model_pages(src, pages)
     compare_pages(src, pages)
+    kinds = [(kind.slug, kind.title, [f"/{kind.slug}/"]) for kind in ACT_KINDS.values()]
+    kinds += [("plan", "Мероприятия и сроки", ["/plan/"]), ("indicators", "Показатели", ["/indicators/"]),
+              ("compare", "Сравнение", ["/compare/"]), ("model", "Примерное положение", ["/model/"])]
+    pages.files["javascripts/facets.js"] = facets_script([(r.id, r.name) for r in src.regions], kinds)
     return pages

@@ -1,67 +1,126 @@
-"""Pictures of the handbook: who works with whom (a Mermaid flowchart) and the roadmap's
-periods on a timeline (SVG)."""
+"""Pictures of the handbook, drawn at build time so that a page needs nothing from the
+internet: who works with whom (Graphviz ``dot`` → inline SVG) and the roadmap's periods on
+a timeline (SVG).
+
+Graphviz is a Debian package (``scripts/install-system-deps.sh``); its SVG for the same
+input is the same bytes. Without ``dot`` the page says so and lists the links as text.
+"""
 
 from __future__ import annotations
 
-import html
 import re
+import shutil
+import subprocess
+import textwrap
 from datetime import date
 
 from ..lang import words
 from ..model.units import iter_leaves, unit_text
+from .markdown import html_text
+
+FONT = "DejaVu Sans"
+
+
+def links_between(data: dict) -> tuple[list[tuple[str, str, list[tuple[str, str]]]], list[tuple[str, str]]]:
+    """Levels with their subjects (node id, label) and the arrows (from, to): an arrow where
+    a subject's functions name another subject by its short name."""
+    levels, names = [], {}
+    for level, items in data["system"].get("subjects", {}).items():
+        nodes = []
+        for subject in items:
+            node = "n_" + re.sub(r"\W", "_", subject["id"], flags=re.A)
+            names[node] = subject
+            nodes.append((node, subject.get("short") or subject["name"]))
+        levels.append((level, words.LEVEL_TITLES[level], nodes))
+    arrows = []
+    for node, subject in names.items():
+        text = " ".join(unit_text(f) for f in iter_leaves(subject.get("functions", [])))
+        for other, other_subject in names.items():
+            short = other_subject.get("short")
+            if other != node and short and len(short) > 2 and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", text):
+                arrows.append((node, other))
+    return levels, arrows
+
+
+def _dot_string(text: str) -> str:
+    """A DOT double-quoted string: backslashes and quotes escaped, wrapped into short lines."""
+    lines = textwrap.wrap(text, 28) or [""]
+    return '"' + "\\n".join(line.replace("\\", "\\\\").replace('"', '\\"') for line in lines) + '"'
+
+
+def dot_source(data: dict) -> str:
+    levels, arrows = links_between(data)
+    out = ["digraph rsnms {",
+           f'  graph [rankdir=TB, fontname="{FONT}", fontsize=12, bgcolor="transparent", nodesep=0.25, '
+           'ranksep=0.45, newrank=true];',
+           f'  node [shape=box, style="rounded,filled", fillcolor="#e8eaf6", color="#3f51b5", fontname="{FONT}", '
+           'fontsize=11, margin="0.12,0.06"];',
+           '  edge [color="#5c6bc0", arrowsize=0.7];']
+    for level, title, nodes in levels:
+        out.append(f'  subgraph "cluster_{level}" {{ label={_dot_string(title)}; style="rounded"; color="#9fa8da";')
+        out += [f"    {node} [label={_dot_string(label)}];" for node, label in nodes]
+        out.append("  }")
+    out += [f"  {a} -> {b};" for a, b in arrows]
+    out.append("}")
+    return "\n".join(out) + "\n"
 
 
 def diagram(data: dict) -> str:
-    """Mermaid flowchart: subjects by level; an arrow where a subject's functions name another."""
-    lines = ["```mermaid", "flowchart TB"]
-    names = {}
-    for level, items in data["system"].get("subjects", {}).items():
-        lines.append(f'  subgraph {level}["{words.LEVEL_TITLES[level]}"]')
-        for subject in items:
-            label = subject.get("short") or subject["name"]
-            node = re.sub(r"\W", "_", subject["id"])
-            names[node] = (subject, label)
-            lines.append(f'    {node}["{label.replace(chr(34), chr(39))}"]')
-        lines.append("  end")
-    for node, (subject, _label) in names.items():
-        text = " ".join(unit_text(f) for f in iter_leaves(subject.get("functions", [])))
-        for other, (other_subject, other_label) in names.items():
-            short = other_subject.get("short")
-            if other != node and short and len(short) > 2 and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", text):
-                lines.append(f"  {node} --> {other}")
-    lines.append("```")
-    return "\n".join(lines)
+    """The interaction diagram as inline SVG (or, without Graphviz, a note), then the same
+    links as a list for screen readers and for print."""
+    levels, arrows = links_between(data)
+    if not any(nodes for _l, _t, nodes in levels):
+        return "Субъекты в профиле не указаны."
+    labels = {node: label for _l, _t, nodes in levels for node, label in nodes}
+    svg = render_svg(dot_source(data))
+    picture = (f'<figure class="rsnms-diagram" data-search-exclude>\n{svg}\n</figure>' if svg else
+               '<p class="rsnms-note">Схема не построена: при сборке не найдена программа Graphviz (dot).</p>')
+    items = "".join(f"<li>{html_text(labels[a])} → {html_text(labels[b])}</li>" for a, b in arrows)
+    listing = (f'<details class="rsnms-diagram-text"><summary>Связи схемы текстом</summary><ul>{items}</ul>'
+               "</details>" if items else "")
+    return picture + ("\n\n" + listing if listing else "")
 
 
-def timeline(bars: list[tuple]) -> str:
-    """An SVG Gantt chart of the rows' periods (months on the axis)."""
+def render_svg(source: str) -> str:
+    """``dot -Tsvg``, cleaned for inlining: no XML prolog or comments; its natural size is
+    kept (the style sheet scales it down to the column)."""
+    dot = shutil.which("dot")
+    if dot is None:
+        return ""
+    result = subprocess.run([dot, "-Tsvg"], input=source.encode("utf-8"), capture_output=True, check=True)
+    svg = result.stdout.decode("utf-8")
+    svg = svg[svg.index("<svg"):]
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    svg = svg.replace("<svg ", '<svg role="img" aria-label="Схема взаимодействия субъектов" ', 1)
+    # one line per element and no blank line: the SVG stays one raw HTML block in Markdown
+    return "\n".join(line for line in svg.splitlines() if line.strip())
+
+
+def timeline(bars: list[tuple], element_id: str = "timeline") -> str:
+    """A Gantt chart of the rows' periods in HTML (text at the page's size, the full years on
+    the axis): one line per row ``(row id, number, activity, period)``; the roadmap filter
+    hides the line of a hidden row."""
     if not bars:
         return "Сроки мероприятий не указаны датами."
-    starts = [date.fromisoformat(p["start"]) for _n, _a, p in bars]
-    ends = [date.fromisoformat(p["end"]) for _n, _a, p in bars]
-    first, last = min(starts), max(ends)
-    months = (last.year - first.year) * 12 + last.month - first.month + 1
-    label_w, width, row_h = 60, 900, 14
-    scale = (width - label_w) / max(months, 1)
+    first = min(date.fromisoformat(p["start"]) for *_x, p in bars).year
+    last = max(date.fromisoformat(p["end"]) for *_x, p in bars).year
+    span = (date(last + 1, 1, 1) - date(first, 1, 1)).days
 
-    def x(day: date) -> float:
-        return label_w + ((day.year - first.year) * 12 + day.month - first.month + (day.day - 1) / 31) * scale
+    def at(day: str, end: bool = False) -> float:
+        d = date.fromisoformat(day)
+        return ((d - date(first, 1, 1)).days + (1 if end else 0)) / span * 100
 
-    height = 30 + row_h * len(bars)
-    parts = [f'<svg class="rsnms-timeline" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="Сроки мероприятий дорожной карты" xmlns="http://www.w3.org/2000/svg">']
-    for m in range(months + 1):
-        year, month = first.year + (first.month - 1 + m) // 12, (first.month - 1 + m) % 12 + 1
-        xm = label_w + m * scale
-        parts.append(f'<line x1="{xm:.1f}" y1="18" x2="{xm:.1f}" y2="{height}" stroke="#ddd"/>')
-        if month == 1 or m == 0:
-            parts.append(f'<text x="{xm + 2:.1f}" y="12" font-size="10">{year}</text>')
-    for i, (num, activity, period) in enumerate(bars):
-        y = 22 + i * row_h
-        x0, x1 = x(date.fromisoformat(period["start"])), x(date.fromisoformat(period["end"]))
-        parts.append(f'<text x="0" y="{y + 9}" font-size="9">{num or "—"}</text>')
-        parts.append(f'<rect x="{x0:.1f}" y="{y}" width="{max(x1 - x0, 2):.1f}" height="{row_h - 4}" '
-                     f'fill="#3f51b5"><title>{html.escape(activity)} ({period["start"]} — '
-                     f'{period["end"]})</title></rect>')
-    parts.append("</svg>")
-    return "".join(parts)
+    years = "".join(f'<span style="left:{at(f"{y}-01-01"):.2f}%;width:{at(f"{y}-12-31", True) - at(f"{y}-01-01"):.2f}%">'
+                    f"{y}</span>" for y in range(first, last + 1))
+    lines = []
+    for row, num, activity, period in bars:
+        x0, x1 = at(period["start"]), at(period["end"], True)
+        hint = html_text(f"{activity} ({period['start']} — {period['end']})")
+        lines.append(f'<div class="rsnms-timeline__row" data-row="{row}"><span class="rsnms-timeline__label">'
+                     f'{html_text(num or "—")}</span><span class="rsnms-timeline__track"><span '
+                     f'class="rsnms-timeline__bar" style="left:{x0:.2f}%;width:{max(x1 - x0, 0.5):.2f}%" '
+                     f'title="{hint}"></span></span></div>')
+    return (f'<div class="rsnms-timeline" id="{element_id}" data-search-exclude role="group" '
+            f'aria-label="Сроки мероприятий дорожной карты">\n<div class="rsnms-timeline__axis"><span '
+            f'class="rsnms-timeline__label">№</span><span class="rsnms-timeline__track">{years}</span></div>\n'
+            + "\n".join(lines) + "\n</div>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..compose import ACT_KINDS
 from ..lang import words
 from ..lang.formats import requisites
-from .markdown import cell, table
+from .markdown import cell, profile_cell, table
 from .sources import Pages, Sources
 
 
@@ -27,19 +27,19 @@ def home(src: Sources, pages: Pages) -> None:
 организации и профессиональные сообщества региона, которые помогают учителям и
 руководителям школ расти профессионально. По примерному положению:
 
-> {cell(goal)}
+> {profile_cell(src.model, goal)}
 
 Каждая региональная система описана здесь по её актам: положению, дорожной карте,
 регламенту сетевого взаимодействия и приказу, которым они утверждены. Акт со статусом
 «принят» воспроизводит принятый текст; «проект» составлен по данным региона и примерному
 положению, незаполненные места в нём выделены.
 
-## Регионы
+## Регионы {{#regions}}
 
 {table(["Регион", "Орган управления образованием", "Приказ", "Положение", "Дорожная карта",
         "Регламент"], rows)}
 
-## Разделы
+## Разделы {{#sections}}
 
 - [Примерное положение](model/index.md), его [глоссарий](model/glossary.md) и
   [типовая дорожная карта](model/roadmap.md);
@@ -47,4 +47,4 @@ def home(src: Sources, pages: Pages) -> None:
   [показатели](compare/indicators.md), [глоссарий](compare/glossary.md),
   [федеральные акты](compare/federal-acts.md);
 - [как добавить регион](how-to.md).
-""")
+""", "Главная")

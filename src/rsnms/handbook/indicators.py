@@ -5,26 +5,45 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from ..model.units import is_group, iter_leaves
-from .markdown import cell, table
+from .markdown import cell, profile_cell, table
 
 
-def indicators_page(data: dict) -> str:
-    out = [f"# Показатели эффективности: {data['region']['name']}\n"]
-    n = 0
+def indicators_page(src, region) -> str:
+    """The region's indicators as tables, one per group: the names of their fields (the
+    columns of the act's table) once in the header, each indicator linked to its clause."""
+    page = f"regions/{region.id}/indicators.md"
+    out = [f"# Показатели эффективности: {cell(region.name)}\n"]
+    counter = [0]
 
-    def walk(entries, depth):
-        nonlocal n
+    def leaves_table(entries: list) -> None:
+        fields = list(dict.fromkeys(k for e in entries for k in (e.get("fields") or {})))
+        targets = any(e.get("targets") for e in entries)
+        header = ["№", "Показатель"] + [cell(f) for f in fields] + (["Целевые значения"] if targets else [])
+        rows = []
+        for entry in entries:
+            counter[0] += 1
+            number = src.links.link(region.id, entry.get("id", ""), page, str(counter[0]), "Пункт акта")
+            row = [number, cell(entry["text"])] + [cell((entry.get("fields") or {}).get(f, "")) for f in fields]
+            if targets:
+                row.append(cell("; ".join(f"{k}: {v}" for k, v in (entry.get("targets") or {}).items())))
+            rows.append(row)
+        out.append(table(header, rows) + "\n")
+
+    def walk(entries: list, depth: int) -> None:
+        leaves: list = []
         for entry in entries:
             if is_group(entry):
-                out.append(f"\n{'#' * (depth + 2)} {cell(entry['group'])}\n")
+                if leaves:
+                    leaves_table(leaves)
+                    leaves = []
+                out.append(f"\n{'#' * min(depth + 2, 6)} {cell(entry['group'])}\n")
                 walk(entry["items"], depth + 1)
-                continue
-            n += 1
-            targets = "; ".join(f"{k}: {v}" for k, v in (entry.get("targets") or {}).items())
-            fields = "; ".join(f"{k}: {v}" for k, v in (entry.get("fields") or {}).items())
-            extra = " — ".join(x for x in (targets, fields) if x)
-            out.append(f"{n}. {cell(entry['text'])}" + (f" <br>**Значения:** {cell(extra)}" if extra else ""))
-    walk(data["system"]["indicators"], 0)
+            else:
+                leaves.append(entry)
+        if leaves:
+            leaves_table(leaves)
+
+    walk(region.data["system"]["indicators"], 0)
     return "\n".join(out) + "\n"
 
 
@@ -36,7 +55,7 @@ def indicators_side_by_side(model: dict, regions: list[tuple[str, dict]]) -> str
     used: dict[str, set[int]] = {rid: set() for rid, _d in regions}
     rows = []
     for indicator in indicators:
-        row = [cell(indicator["text"])]
+        row = [profile_cell(model, indicator["text"])]
         for rid, _data in regions:
             scored = [(fuzz.token_set_ratio(indicator["text"].lower(), e["text"].lower()), i)
                       for i, e in enumerate(own[rid])]

@@ -1,32 +1,37 @@
-"""The model regulation's pages: its text, its glossary, its roadmap template."""
+"""The model regulation's pages: its text, its glossary, its roadmap template — rendered
+from the composed documents, with the anchors the comparison pages link to."""
 
 from __future__ import annotations
 
-from ..model.units import iter_roadmap
-from .markdown import cell, table
-from .region import act_markdown
+from ..writers.act_json import to_json
+from .acts import act_markdown
+from .links import MODEL, model_page
+from .markdown import cell, profile_cell
 from .sources import Pages, Sources, download_links
+
+GLOSSARY = "model/glossary.md"
 
 
 def model_pages(src: Sources, pages: Pages) -> None:
-    model = src.model
-    pages.add("model/index.md", f"""# Примерное положение
+    regulation, roadmap = src.model_documents[0], src.model_documents[1]
+    pages.files["files/model/regulation.json"] = to_json(regulation)
+    pages.files["files/model/roadmap.json"] = to_json(roadmap)
+    links = download_links(src.model_regulation, "../files/model/regulation", "[JSON](../files/model/regulation.json)")
+    pages.add(model_page(regulation), f"""# Примерное положение
 
 Примерное положение о создании и функционировании региональной системы
 научно-методического сопровождения педагогических работников и управленческих кадров —
 приложение № 3 к методическим рекомендациям Академии Минпросвещения России. Места, которые
-регион заполняет сам, выделены квадратными скобками. {download_links(src.model_regulation,
-                                                                    "../files/model/regulation")}
+регион заполняет сам, выделены квадратными скобками. {links}
 
 ---
 
-{act_markdown(src.model_regulation)}
-""")
-    terms = [f"**{cell(e['term'])}** — {cell(e['definition'])}\n" for e in model["system"].get("glossary", [])]
-    pages.add("model/glossary.md", "# Глоссарий примерного положения\n\n" + "\n".join(terms))
-    rows = [[str(item.get("num") or ""), cell(item["activity"]), cell(", ".join(item.get("responsible", []))),
-             cell(item.get("result", "")), cell(item.get("deadline", ""))]
-            for _p, item, _d, _g in iter_roadmap(model.get("roadmap", {}))]
-    pages.add("model/roadmap.md", "# Типовая дорожная карта\n\nКомплекс мер из примерного положения "
-              "(сроки — федеральные, 2021 года).\n\n"
-              + table(["№", "Мероприятие", "Ответственный", "Результат", "Срок"], rows) + "\n")
+{act_markdown(regulation)}""", "Примерное положение — текст")
+    terms = []
+    for entry in src.model["system"].get("glossary", []):
+        term = src.links.link(MODEL, entry.get("id", ""), GLOSSARY, cell(entry["term"]), "Термин в тексте положения")
+        terms.append(f"**{term}** — {profile_cell(src.model, entry['definition'])}\n")
+    pages.add(GLOSSARY, "# Глоссарий примерного положения\n\n" + "\n".join(terms), "Примерное положение — глоссарий")
+    pages.add(model_page(roadmap), "# Типовая дорожная карта\n\nКомплекс мер из примерного положения "
+              "(сроки — федеральные, 2021 года). [JSON](../files/model/roadmap.json)\n\n---\n\n"
+              + act_markdown(roadmap), "Примерное положение — типовая дорожная карта")

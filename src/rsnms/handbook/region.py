@@ -1,37 +1,33 @@
 """A region's pages: the overview (authority, acts, who works with whom, subjects by level)
-and the full text of each act, converted by pandoc from the rendered .docx so that a page
-never disagrees with the document."""
+and each act as a navigable document, rendered from the composed
+:class:`~rsnms.model.document.Document` that the .docx is rendered from, so that a page never
+disagrees with the document: a contents list, a «§» permalink on every clause and row, and
+the act's data for machines (JSON download, schema.org ``Legislation``)."""
 
 from __future__ import annotations
-
-import re
-from pathlib import Path
 
 from ..compose import ACT_KINDS
 from ..lang import words
 from ..lang.formats import requisites
 from ..model.units import iter_leaves, unit_text
-from ..writers.pandoc import docx_to_gfm
+from ..writers.act_json import to_json
+from .acts import act_markdown
 from .charts import diagram
 from .indicators import indicators_page
-from .markdown import cell, table
+from .markdown import cell, profile_cell, table
 from .roadmap import plan
-from .sources import Pages, RegionSource, download_links
+from .sources import Pages, RegionSource, Sources, download_links
 
 
-def region_pages(region: RegionSource, pages: Pages) -> None:
+def region_pages(src: Sources, region: RegionSource, pages: Pages) -> None:
     overview(region, pages)
-    for key, kind in ACT_KINDS.items():
+    for key in ACT_KINDS:
         act_page(region, key, pages)
     if region.data.get("roadmap"):
-        pages.add(f"regions/{region.id}/plan.md", plan(region.data))
+        pages.add(f"regions/{region.id}/plan.md", plan(src, region), f"{region.name} — мероприятия и сроки",
+                  hide=["toc"])
     if region.data["system"].get("indicators"):
-        pages.add(f"regions/{region.id}/indicators.md", indicators_page(region.data))
-
-
-def act_markdown(docx: Path) -> str:
-    """The text of a rendered act; its own heading lines stay paragraphs (page headings are ours)."""
-    return re.sub(r"^#", r"\\#", docx_to_gfm(docx), flags=re.M)
+        pages.add(f"regions/{region.id}/indicators.md", indicators_page(src, region), f"{region.name} — показатели")
 
 
 def overview(region: RegionSource, pages: Pages) -> None:
@@ -40,43 +36,45 @@ def overview(region: RegionSource, pages: Pages) -> None:
     for key, kind in ACT_KINDS.items():
         act = region.acts[key]
         rows.append([f"[{kind.title}]({kind.slug}.md)", words.ACT_STATUS[act.get("status", "draft")],
-                     cell(requisites(act) if key == "order" else ""), cell(act.get("title", "")),
+                     cell(requisites(act) if key == "order" else ""), profile_cell(data, act.get("title", "")),
                      download_links(region.files[kind.slug], f"../../files/{rid}/{kind.slug}")])
     head = data["authority"].get("head")
     extra = ["- [Сравнение с примерным положением](compare.md)",
              "- [Мероприятия и сроки дорожной карты](plan.md)" if data.get("roadmap") else "",
              "- [Показатели эффективности](indicators.md)" if data["system"].get("indicators") else ""]
-    pages.add(f"regions/{rid}/index.md", f"""# {region.name}
+    pages.add(f"regions/{rid}/index.md", f"""# {cell(region.name)}
 
 **Орган управления образованием:** {cell(data['authority']['name'])}{
 f" ({cell(head['position'])} — {cell(head['name'])})" if head else ""}.
 **Система:** {cell(data['system']['name'])} ({cell(data['system']['abbr'])}).
 
-## Акты
+## Акты {{#acts}}
 
 {table(["Акт", "Статус", "Реквизиты", "Наименование", "Файлы"], rows)}
 
 {chr(10).join(x for x in extra if x)}
 
-## Кто с кем взаимодействует
+## Кто с кем взаимодействует {{#diagram}}
+
+Стрелка ведёт от субъекта к тому, кого он упоминает в своих функциях.
 
 {diagram(data)}
 
-## Субъекты по уровням
+## Субъекты по уровням {{#subjects}}
 
 {chr(10).join(_subjects(data))}
-""")
+""", f"{region.name} — обзор")
 
 
 def _subjects(data: dict) -> list[str]:
     out = []
     for level, entries in data["system"].get("subjects", {}).items():
-        out.append(f"### {words.LEVEL_TITLES[level]}\n")
+        out.append(f"### {words.LEVEL_TITLES[level]} {{#{level}}}\n")
         for subject in entries:
             out.append(f"#### {cell(subject['name'])}\n")
             if subject.get("short"):
                 out.append(f"Сокращение: {cell(subject['short'])}.\n")
-            functions = [f"- {cell(unit_text(f))}" for f in iter_leaves(subject.get("functions", []))]
+            functions = [f"- {profile_cell(data, unit_text(f))}" for f in iter_leaves(subject.get("functions", []))]
             if functions:
                 out.append("Функции:\n\n" + "\n".join(functions) + "\n")
     return out
@@ -84,16 +82,39 @@ def _subjects(data: dict) -> list[str]:
 
 def act_page(region: RegionSource, key: str, pages: Pages) -> None:
     kind = ACT_KINDS[key]
+    act = region.acts[key]
+    doc = region.documents[key]
     note = ("Текст принятого акта, собранный из данных региона."
-            if region.acts[key].get("status") == "adopted" else
+            if act.get("status") == "adopted" else
             "Проект: составлен по данным региона и примерному положению; незаполненные места "
             "отмечены в квадратных скобках.")
-    docx = region.files[kind.slug]
-    pages.add(f"regions/{region.id}/{kind.slug}.md", f"""# {kind.title}: {region.name}
+    href = f"../../files/{region.id}/{kind.slug}"
+    pages.files[f"files/{region.id}/{kind.slug}.json"] = to_json(doc)
+    links = download_links(region.files[kind.slug], href, f"[JSON]({href}.json)")
+    pages.add(f"regions/{region.id}/{kind.slug}.md", f"""# {cell(kind.title)}: {cell(region.name)}
 
-{note} {download_links(docx, f"../../files/{region.id}/{kind.slug}")}
+{note} {links}
 
 ---
 
-{act_markdown(docx)}
-""")
+{act_markdown(doc)}""", f"{region.name} — {kind.title}", legislation=legislation(region, key, doc.title.plain),
+              downloads=[f"files/{region.id}/{kind.slug}.{suffix}" for suffix in ("docx", "json")],
+              **({"hide": ["toc"]} if doc.roadmap is not None else {}))
+
+
+def legislation(region: RegionSource, key: str, title: str) -> dict:
+    """schema.org ``Legislation`` of an act; the theme (``theme/main.html``) writes it as
+    JSON-LD with the page's address and the downloads' addresses."""
+    act, kind = region.acts[key], ACT_KINDS[key]
+    data = {"@context": "https://schema.org", "@type": "Legislation",
+            "name": " ".join(x for x in (str(act.get("kind") or kind.title).capitalize(), title) if x),
+            "inLanguage": "ru", "legislationJurisdiction": region.name,
+            "legislationType": act.get("kind") or kind.title,
+            "legislationLegalForce": "InForce" if act.get("status") == "adopted" else "NotInForce",
+            "creativeWorkStatus": words.ACT_STATUS[act.get("status", "draft")],
+            "legislationPassedBy": {"@type": "GovernmentOrganization", "name": region.data["authority"]["name"]}}
+    if act.get("date"):
+        data["legislationDate"] = str(act["date"])
+    if act.get("number"):
+        data["legislationIdentifier"] = str(act["number"])
+    return data

@@ -1,22 +1,29 @@
-"""Russian word forms for the handbook's search.
+"""The handbook's search index, rewritten after MkDocs writes it (by :mod:`.plugin`).
 
-Material's search matches word beginnings only, with no Russian stemming: each page
-ends with a hidden list of the normal forms of its words (pymorphy3 lemmas, ё→е), so
-that «программа» finds a page that says «программы». ``docs/javascripts/search-forms.js``
-cuts the list out of result previews.
+Material's search matches word beginnings only, with no Russian stemming: each section of
+the index gets the normal forms of its words (pymorphy3 lemmas, ё→е) that it does not
+already contain, after a «⁂» (``docs/javascripts/search-forms.js`` cuts them out of result
+previews and highlights the word forms the reader typed). The forms sit in the section that
+has the words, so a page found by a form shows that section as its preview. The index is
+written as UTF-8 (no ``\\uXXXX`` escapes) and compact.
 """
 
 from __future__ import annotations
 
+import html
+import json
 import re
+from pathlib import Path
 
 from ..lang.morph import normal_forms
 
+MARK = "\u2042"
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+_TAG = re.compile(r"<[^>]+>")
 
 
 def search_forms(text: str) -> list[str]:
-    """Normal forms of the page's Russian words that the page does not already contain
+    """Normal forms of the text's Russian words that the text does not already contain
     verbatim, plus ё→е spellings: what the search index needs to find word forms."""
     words = {w.lower() for w in _WORD.findall(text)}
     forms = set()
@@ -28,9 +35,26 @@ def search_forms(text: str) -> list[str]:
     return sorted(forms)
 
 
-def with_search_forms(markdown: str) -> str:
-    forms = search_forms(re.sub(r"<[^>]+>", " ", markdown))
-    if not forms:
-        return markdown
-    # «⁂» marks where the forms begin: javascripts/search-forms.js cuts them out of result previews
-    return markdown.rstrip() + f'\n\n<div class="rsnms-search-forms" hidden>⁂ {" ".join(forms)}</div>\n'
+def with_forms(entry: dict) -> dict:
+    """A section of the index with the word forms of its title and text appended."""
+    visible = html.unescape(_TAG.sub(" ", f"{entry.get('title', '')} {entry.get('text', '')}"))
+    forms = search_forms(visible)
+    if forms:
+        entry = dict(entry, text=f"{entry.get('text', '')} {MARK} {' '.join(forms)}".strip())
+    return entry
+
+
+def rewrite_index(path: Path) -> None:
+    """Word forms into every section; UTF-8, compact, keys sorted (the same bytes each build)."""
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"] = [with_forms(entry) for entry in index.get("docs", [])]
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+
+
+def facets_script(regions: list[tuple[str, str]], kinds: list[tuple[str, str, list[str]]]) -> str:
+    """``javascripts/facets.js``: the regions (id → name) and the kinds of page (id, title,
+    URL parts) by which search results can be narrowed; escaped so no text can end the script."""
+    data = {"regions": dict(regions), "kinds": [{"id": k, "title": t, "match": m} for k, t, m in kinds]}
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return f"// Written by `rsnms build`: the facets of the search results.\nwindow.rsnmsFacets = {text};\n"

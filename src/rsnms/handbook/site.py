@@ -26,11 +26,11 @@ def write_pages(src: Sources, pages: Pages) -> list[Path]:
     for rel, path in copies.items():
         write_atomic(docs / rel, path.read_bytes())
     written = []
-    for rel, text in pages.pages.items():
+    for rel, text in {**pages.pages, **pages.files}.items():
         write_atomic(docs / rel, text)
         written.append(docs / rel)
     # pages of a region that no longer exists must not linger
-    expected = set(pages.pages) | set(copies)
+    expected = set(pages.pages) | set(pages.files) | set(copies)
     for old in list(docs.rglob("*")):
         if old.is_file() and old.relative_to(docs).as_posix() not in expected:
             old.unlink()

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..compare.align import Alignment
 from ..model.catalog import Catalog
+from ..model.document import Document
 from ..model.profile import Profile
 from ..project import Project
-from .search import with_search_forms
 
 
 @dataclass
@@ -20,6 +22,7 @@ class RegionSource:
     acts: dict[str, dict]          # its acts, adopted or drafted (compose's view)
     files: dict[str, Path]         # act slug → the rendered .docx (its PDF beside it, if built)
     alignment: Alignment
+    documents: dict[str, Document] = field(default_factory=dict)   # act key → composed document
 
     @property
     def id(self) -> str:
@@ -40,25 +43,42 @@ class Sources:
     catalog: Catalog
     regions: list[RegionSource]    # in the order of their names
     model_regulation: Path         # the rendered model regulation (.docx)
+    model_documents: list[Document] = field(default_factory=list)   # the model regulation, its roadmap
 
     @property
     def model(self) -> dict:
         return self.catalog.model.data
 
+    @cached_property
+    def links(self):
+        """Where each unit of every region and of the model is shown (:class:`~.links.UnitLinks`)."""
+        from .links import unit_links
+
+        return unit_links(self.regions, self.model_documents, self.model)
+
 
 @dataclass
 class Pages:
-    """Generated pages: docs-relative path → Markdown (with its search forms)."""
+    """Generated pages (docs-relative path → Markdown) and generated downloads."""
 
     pages: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
 
-    def add(self, path: str, markdown: str) -> None:
-        self.pages[path] = with_search_forms(markdown)
+    def add(self, path: str, markdown: str, title: str = "", **meta) -> None:
+        """A page; ``title`` is its browser title (unique: «Омская область — Положение»);
+        ``meta`` goes into its front matter (JSON is YAML), for the theme's templates."""
+        if title:
+            meta = {"title": title, **meta}
+        if meta:
+            markdown = f"---\n{json.dumps(meta, ensure_ascii=False, sort_keys=True)}\n---\n\n" + markdown
+        self.pages[path] = markdown
 
 
-def download_links(docx: Path, href: str) -> str:
+def download_links(docx: Path, href: str, extra: str = "") -> str:
     """«Скачать .docx · PDF» for a rendered act whose files are published at ``href`` (no suffix)."""
     links = [f"[Скачать .docx]({href}.docx)"]
     if docx.with_suffix(".pdf").is_file():
         links.append(f"[PDF]({href}.pdf)")
+    if extra:
+        links.append(extra)
     return " · ".join(links)
