@@ -1,4 +1,4 @@
-"""Command line: ``rsnms validate | export | schema | new | build | compare | serve | fidelity``.
+"""Command line: ``rsnms validate | export | schema | new | build | compare | serve | import | fidelity``.
 
 The parser only; what each command does is in :mod:`rsnms.pipeline.commands`. Exit codes:
 0 — done; 2 — the input is wrong (every problem printed, one per line, as
@@ -54,6 +54,12 @@ COMMANDS = (
                           help="что записать (можно несколько раз; по умолчанию всё)"))]),
     ("serve", "собрать и показать справочник с автообновлением при правке профилей", commands.cmd_serve, [
         ("--addr", dict(default="127.0.0.1:8000", help="адрес и порт (по умолчанию 127.0.0.1:8000)"))]),
+    ("import", "прочитать принятые акты (.docx, .odt, .doc, .rtf, .pdf, .txt) в черновик профиля", commands.cmd_import, [
+        ("files", dict(nargs="+", metavar="ФАЙЛ", help="акт или несколько файлов одного акта (приказ, приложения)")),
+        ("--id", dict(help="идентификатор нового региона латиницей, например tver")),
+        ("--name", dict(help="наименование субъекта РФ, если в акте его не видно")),
+        ("--update", dict(metavar="РЕГИОН", help="сравнить отредактированный в Word акт с профилем региона")),
+        ("--write", dict(action="store_true", help="с --update: внести изменения в профиль"))]),
     ("fidelity", "насколько точно собранные акты воспроизводят принятые тексты", commands.cmd_fidelity, [
         REGIONS,
         ("--min", dict(type=float, default=0.97, help="порог сходства (по умолчанию 0.97)")),

@@ -149,6 +149,11 @@ def cmd_build(args, project: Project, catalog: Catalog) -> int:
     return 0
 
 
+def cmd_import(args, project: Project, catalog: Catalog) -> int:
+    from .importing import cmd_import as run
+    return run(args, project, catalog)
+
+
 def cmd_fidelity(args, project: Project, catalog: Catalog) -> int:
     from .fidelity import fidelity_table
 

@@ -1,0 +1,241 @@
+"""A roadmap's table → directions, groups and rows, whatever the order of its columns.
+
+The header row names the columns (:data:`COLUMNS`: number, activity, the group's
+activity, responsible, co-executors, deadline, result; any other column becomes a
+field). A row with one filled cell is a direction («I. …», «Направление 1 …»), a label
+repeated before each group, or a group's title; a column of group names (merged down
+its rows) makes groups too. The header repeated on a new page is skipped; a row a page
+break cut in two — no number of its own, or a text going on in lower case — is joined
+to the row before it. A two-column table titled «Используемые сокращения» gives the
+abbreviations the roadmap lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from . import Para, Row, Table
+
+COLUMNS = (
+    ("num", re.compile(r"^(№|n\b|no\b|номер)|п/п", re.I)),
+    ("group", re.compile(r"системообразующ|наименование\s+направлени|^задач", re.I)),
+    ("co_executors", re.compile(r"соисполнител", re.I)),
+    ("responsible", re.compile(r"ответствен|исполнител", re.I)),
+    ("activity", re.compile(r"мероприяти|содержание\s+работ|наименование", re.I)),
+    ("deadline", re.compile(r"срок|дата|период", re.I)),
+    ("result", re.compile(r"результат|показател|итог|продукт", re.I)),
+)
+DIRECTION = re.compile(r"^(?:(?P<roman>[IVXL]+)\.\s*|Направление\s+(?P<n>\d+)\.?\s*)(?P<title>.*)$", re.S)
+SUB_ITEM = re.compile(r"(?:^|\s)(\d{1,2})\)\s+")
+
+
+@dataclass
+class Roadmap:
+    columns: list[dict] = field(default_factory=list)
+    directions: list[dict] = field(default_factory=list)
+    abbreviations: list[tuple[str, str]] = field(default_factory=list)
+    direction_format: str | None = None
+    group_label: str | None = None
+    notes: list[str] = field(default_factory=list)
+    lines: set[int] = field(default_factory=set)          # rows placed (header repeats and joins too)
+    rows: dict[int, int] = field(default_factory=dict)    # row number → its line
+
+
+def column_keys(header: list[str]) -> list[str]:
+    keys: list[str] = []
+    for title in header:
+        key = next((k for k, p in COLUMNS if p.search(title) and k not in keys), None)
+        if key == "responsible" and "responsible" in keys:
+            key = "co_executors" if "co_executors" not in keys else None
+        if key is None and "responsible" in keys and re.search(r"ответствен|исполнител", title, re.I):
+            key = "co_executors"
+        keys.append(key or title.strip() or f"графа {len(keys) + 1}")
+    return keys
+
+
+def is_header(row: Row) -> bool:
+    keys = column_keys(row.cells)
+    known = {k for k in keys if k in dict(COLUMNS)}
+    return "activity" in known and len(known) >= 2 and not any(re.fullmatch(r"\d+", c.strip()) for c in row.cells)
+
+
+def read(blocks: list) -> Roadmap | None:
+    """The roadmap of a part's blocks, or None when it has no table with such a header."""
+    out = Roadmap()
+    tables = [b for b in blocks if isinstance(b, Table)]
+    main = None
+    for table in tables:
+        header = next((r for r in table.rows[:3] if is_header(r)), None)
+        if header is not None:
+            main = (table, header) if main is None else main
+        elif _abbreviations(table, blocks, out):
+            continue
+    if main is None:
+        return None
+    rows = [r for t in tables if t is main[0] or _continues(t, main[1]) for r in t.rows]
+    _Rows(out, main[1]).read(rows)
+    for block in blocks:
+        if isinstance(block, Para) and block.line > (rows[-1].line if rows else 0) and len(block.text) > 3:
+            out.notes.append(block.text)
+            out.lines.add(block.line)
+    return out
+
+
+def _continues(table: Table, header: Row) -> bool:
+    return any(fuzz.ratio(" ".join(r.cells), " ".join(header.cells)) > 80 for r in table.rows[:2])
+
+
+def _abbreviations(table: Table, blocks: list, out: Roadmap) -> bool:
+    index = blocks.index(table)
+    title = blocks[index - 1].text if index and isinstance(blocks[index - 1], Para) else ""
+    if not re.search(r"сокращени", title, re.I) or max(len(r.cells) for r in table.rows) != 2:
+        return False
+    for row in table.rows:
+        abbr, full = (c.strip() for c in row.cells[:2])
+        for part in re.split(r";\s+(?=[А-ЯЁA-Z][А-ЯЁA-Z ,]+\s[–—-]\s)", full):
+            m = re.match(r"^([А-ЯЁA-Z][А-ЯЁA-Z ,]+?)\s[–—-]\s(.*)$", part)
+            if part is not full and m:
+                out.abbreviations.append((m.group(1).strip(), m.group(2).strip(" ;.")))
+            else:
+                out.abbreviations.append((abbr, part.strip(" ;")))
+        out.lines.add(row.line)
+    out.lines.add(blocks[index - 1].line)
+    return True
+
+
+class _Rows:
+    def __init__(self, out: Roadmap, header: Row):
+        self.out = out
+        self.header = header
+        self.keys = column_keys(header.cells)
+        out.columns = [{"key": k, "title": " ".join(t.split())} for k, t in zip(self.keys, header.cells)]
+        self.direction: dict | None = None
+        self.group: dict | None = None
+        self.last: dict | None = None
+        self.pending_label = False
+
+    def read(self, rows: list[Row]) -> None:
+        for row in rows:
+            self.out.lines.add(row.line)
+            if row is self.header or fuzz.ratio(" ".join(row.cells), " ".join(self.header.cells)) > 85:
+                continue
+            filled = [c for c in row.cells if c.strip()]
+            if not filled:
+                continue
+            if len(filled) == 1 and (len(row.cells) == 1 or not self._cell(row, "activity").strip()
+                                     or self._cell(row, "activity").strip() == filled[0].strip()
+                                     and not self._cell(row, "num").strip() and self.keys.count("activity")
+                                     and len(row.cells) > 2 and self._span(row)):
+                self.span(filled[0], row)
+            elif self._continuation(row):
+                self.join(row)
+            else:
+                self.item(row)
+
+    def _span(self, row: Row) -> bool:
+        return (row.spans or [1])[0] > 1 or sum(1 for c in row.cells if c.strip()) == 1
+
+    def _cell(self, row: Row, key: str) -> str:
+        if key in self.keys:
+            k = self.keys.index(key)
+            return row.cells[k] if k < len(row.cells) else ""
+        return ""
+
+    def span(self, text: str, row: Row) -> None:
+        text = text.strip()
+        m = DIRECTION.match(text)
+        if m:
+            title = m.group("title").strip()
+            if "\n" in title or not title:
+                self.out.direction_format = "Направление {n}\n{title}" if m.group("n") else "{roman}.\n{title}"
+            elif m.group("n"):
+                self.out.direction_format = "Направление {n}. {title}"
+            self.direction = {"title": title.replace("\n", " ").strip() or text, "items": []}
+            self.out.directions.append(self.direction)
+            self.group = None
+            return
+        if self.out.group_label and text == self.out.group_label or re.search(r"^наименование\s+\w+\s+мероприят", text, re.I):
+            self.out.group_label = text
+            self.pending_label = True
+            return
+        if self.direction is None:
+            self.direction = {"items": []}
+            self.out.directions.append(self.direction)
+        self.group = {"title": text.replace("\n", " "), "items": []}
+        self.direction.setdefault("groups", []).append(self.group)
+        self.pending_label = False
+
+    def _continuation(self, row: Row) -> bool:
+        if self.last is None:
+            return False
+        num = self._cell(row, "num").strip()
+        activity = self._cell(row, "activity").strip()
+        if "num" in self.keys and not num and not activity:
+            return True
+        broken = getattr(row, "after_break", False)
+        return broken and (("num" in self.keys and not num) or activity[:1].islower())
+
+    def join(self, row: Row) -> None:
+        for key, cell in zip(self.keys, row.cells):
+            cell = cell.strip()
+            if not cell or key in ("num", "group"):
+                continue
+            if key == "activity":
+                self._activity(self.last, cell, append=True)
+            elif key in ("responsible", "co_executors"):
+                self.last.setdefault(key, "")
+                self.last[key] = (self.last[key] + ", " + cell).strip(", ")
+            elif key in ("deadline", "result"):
+                self.last[key] = (self.last.get(key, "") + " " + cell).strip()
+            else:
+                fields = self.last.setdefault("fields", {})
+                fields[key] = (fields.get(key, "") + " " + cell).strip()
+
+    def _activity(self, item: dict, text: str, append: bool = False) -> None:
+        """The activity and its sub-items «1) …; 2) …» (in one cell or in lines of it)."""
+        text = " ".join(text.split("\n")) if not re.search(r"\n\d{1,2}\)", text) else text
+        parts = SUB_ITEM.split(text)
+        head, subs = parts[0].strip(), [parts[k + 1].strip() for k in range(1, len(parts) - 1, 2)]
+        if append and head:
+            if item.get("items"):
+                item["items"][-1] += " " + head
+            else:
+                item["activity"] += " " + head
+        elif head:
+            item["activity"] = head
+        if subs:
+            item.setdefault("items", []).extend(s.strip() for s in subs)
+
+    def item(self, row: Row) -> None:
+        if self.direction is None:
+            self.direction = {"items": []}
+            self.out.directions.append(self.direction)
+        group_cell = self._cell(row, "group").strip()
+        merged = row.merged and "group" in self.keys and row.merged[self.keys.index("group")] \
+            if row.merged and "group" in self.keys and self.keys.index("group") < len(row.merged) else False
+        if "group" in self.keys and group_cell and not merged:
+            self.group = {"title": " ".join(group_cell.split()), "items": []}
+            self.direction.setdefault("groups", []).append(self.group)
+        item: dict = {"activity": ""}
+        for key, cell in zip(self.keys, row.cells):
+            cell = cell.strip()
+            if key in ("num", "group") or not cell:
+                continue
+            if key == "activity":
+                self._activity(item, cell)
+            elif key in ("responsible", "co_executors", "deadline", "result"):
+                item[key] = " ".join(cell.split())
+            else:
+                item.setdefault("fields", {})[key] = " ".join(cell.split())
+        if not item["activity"]:
+            item["activity"] = "[[наименование мероприятия]]"
+        num = self._cell(row, "num").strip().rstrip(".")
+        if "num" in self.keys and not num:
+            item["unnumbered"] = True
+        item["_line"] = row.line
+        item["_num"] = num
+        (self.group["items"] if self.group is not None else self.direction["items"]).append(item)
+        self.last = item
