@@ -97,9 +97,8 @@ class _Reader:
     def cell_text(self, tc) -> str:
         lines = []
         for el in tc.iter(qn("w:p")):
-            text, _lines, _auto = self.text(el)
-            if text:
-                lines.append(text)
+            _text, paragraph, _auto = self.text(el)
+            lines += paragraph
         return "\n".join(lines)
 
     def table(self, tbl) -> None:

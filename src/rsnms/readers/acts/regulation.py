@@ -17,7 +17,7 @@ import re
 from ...lang.typography import NBSP
 from . import Table
 from .outline import CLAUSE, ITEM, LABEL, PARA, SECTION, TABLE, Node, build, is_title_like, sectioned
-from .tables import indicators_from, subjects_from_table, table_clauses
+from .tables import indicator, indicators_from, subjects_from_table, table_clauses
 from .units import (GOAL, PERIODICITY, block_of, glossary_entry, is_glossary_run, is_subject_list, level_of,
                     list_units, marker_style, sections_of, subject_from, subject_level)
 
@@ -114,7 +114,7 @@ class Regulation:
             spec["title"] = ""
         return spec
 
-    def clause(self, node: Node, section: Node, annexes: list) -> list[dict]:
+    def clause(self, node: Node, section: Node, annexes: list, nested: bool = False) -> list[dict]:
         """The clauses of the outline a node gives: itself, then paragraphs that follow its list."""
         after, tail = [], []
         if node.children and node.children[-1].kind == PARA and any(c.kind == ITEM for c in node.children):
@@ -122,19 +122,24 @@ class Regulation:
                 after.insert(0, node.children.pop())
             while after and after[0].text[:1].islower():   # the sentence goes on after the list
                 tail.append(after.pop(0))
-        spec = self._clause(node, section, annexes)
+        spec = self._clause(node, section, annexes, nested)
         if spec is not None and tail:
             self.placed.update(t.line for t in tail)
             spec["tail"] = spec.get("tail", []) + [t.text for t in tail]
         out = [spec] if spec else []
         for para in after:
-            out += self.clause(para, section, annexes)
+            out += self.clause(para, section, annexes, nested)
         return out
 
-    def _clause(self, node: Node, section: Node, annexes: list) -> dict | None:
+    def _clause(self, node: Node, section: Node, annexes: list, nested: bool = False) -> dict | None:
         self.placed.add(node.line)
         if node.kind == TABLE:
             return self.table(node, section, annexes)
+        if nested:          # a sub-clause of a clause that is not a list of units: it stays as it stands
+            spec = {"text": node.text} if node.text else {}
+            if node.kind != CLAUSE:
+                spec["unnumbered"] = True
+            return self.plain(node, spec, section, annexes)
         unnumbered = node.kind not in (CLAUSE,) and not (node.kind == ITEM and node.number)
         if node.kind == CLAUSE and GOAL.match(node.text) and not node.children and self.put("goal", node.text):
             return {"ref": "system.goal"}
@@ -178,7 +183,7 @@ class Regulation:
         subs = []
         for child in node.children:
             if child.kind in (CLAUSE, TABLE):
-                subs += self.clause(child, section, annexes)
+                subs += self.clause(child, section, annexes, nested=child.kind == CLAUSE)
             elif child.kind in (PARA, LABEL) and child not in items:
                 self.placed.add(child.line)
                 if subs or not items:
@@ -294,7 +299,7 @@ def _indicator(unit) -> dict:
     """An indicator of a list: an object with its text (groups keep their items as indicators)."""
     if isinstance(unit, dict) and "group" in unit:
         return {"group": unit["group"], "items": [_indicator(u) for u in unit["items"]]}
-    return {"text": unit if isinstance(unit, str) else unit.get("text", "")}
+    return indicator(unit if isinstance(unit, str) else unit.get("text", ""))
 
 
 def _glossary_start(children: list[Node]) -> int | None:

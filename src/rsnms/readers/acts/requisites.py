@@ -139,7 +139,7 @@ def _title_preamble(req: Requisites, paras: list, i: int) -> int:
     m = OPERATIVE.search(text)
     if m:
         req.operative, req.operative_printed = _operative(m.group(1), req.kind)
-        req.preamble = text[:m.start()].rstrip(" ,") + ("," if text[:m.start()].rstrip().endswith(",") else "")
+        req.preamble = text[:m.start(1)].rstrip()
         req.lines["operative"] = preamble[-1].line
     else:
         req.preamble = text

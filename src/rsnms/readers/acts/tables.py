@@ -37,6 +37,19 @@ def _lines(cell: str) -> list[str]:
     return [o for o in out if o]
 
 
+TARGETS = re.compile(r"\s*\(((?:к\s+\d{4}\s+году\s+[–—-]\s+[^;()]+(?:\([^()]*\)[^;()]*)*;?\s*)+)\)([;.,]?)$")
+TARGET = re.compile(r"к\s+(\d{4})\s+году\s+[–—-]\s+([^;]+)")
+
+
+def indicator(text: str) -> dict:
+    """An indicator with its targets «… (к 2024 году – не менее 30 %);» apart from its text."""
+    m = TARGETS.search(text)
+    if not m:
+        return {"text": text}
+    targets = {year: value.strip() for year, value in TARGET.findall(m.group(1))}
+    return {"text": text[:m.start()] + m.group(2), "targets": targets}
+
+
 def indicators_from(table: Table) -> list:
     rows = table.rows
     header = rows[0].cells
@@ -46,7 +59,7 @@ def indicators_from(table: Table) -> list:
     if ncols == 2 and any(DASH_LINE.match(r.cells[1]) for r in rows[1:] if len(r.cells) > 1):
         for row in rows[1:]:
             title = re.sub(r"^\d+\.\s*", "", row.cells[0]).strip()
-            out.append({"group": title, "items": [{"text": t} for t in _lines(row.cells[1])]})
+            out.append({"group": title, "items": [indicator(t) for t in _lines(row.cells[1])]})
         return out
     for row in rows[1:]:
         if _spanning(row, ncols):

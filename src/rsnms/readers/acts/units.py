@@ -31,7 +31,7 @@ BLOCKS: tuple[tuple[str, re.Pattern], ...] = (
     ("duties", re.compile(r"обязан")),
     ("rights", re.compile(r"\bправ[оа]?\b|имеют право|имеет право")),
 )
-GOAL = re.compile(r"^(?:основной\s+)?цель(?:ю)?\b", re.I)
+GOAL = re.compile(r"^(?:основной\s+)?целью\b|^(?:основная\s+)?цель\b[^.]{0,120}?\s(?:является|состоит|заключается|[–—-])\s", re.I)
 PERIODICITY = re.compile(r"мониторинг\w*.*(?:не реже|ежегодн|раз в (?:год|квартал|полугод)|периодичн)", re.I)
 SUBJECTS = re.compile(r"субъект|входят|представляют", re.I)
 LEVELS = (("regional", re.compile(r"регионального\s+уровн|регионального$", re.I)),
