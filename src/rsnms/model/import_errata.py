@@ -3,17 +3,33 @@ profile and the quote of the other, with its line — never a silent choice."""
 
 from __future__ import annotations
 
+import re
+
 from ..lang.formats import short_date
 from ..readers.acts.outline import CLAUSE, Node
 from ..readers.acts.requisites import stamp_requisites
 
 
+def _squash(text: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>|\*", " ", text).split()).lower()
+
+
 class Errata:
-    def __init__(self, source_file: str):
+    def __init__(self, source_file: str, lines: list[str]):
         self.file = source_file
+        self.lines = lines
         self.items: list[dict] = []
 
+    def locate(self, quote: str, line: int) -> int:
+        """The line of the rendition, from ``line`` on, where the quote stands (a paragraph may span lines)."""
+        target = _squash(quote)
+        for number in range(max(line, 1), min(line + 40, len(self.lines)) + 1):
+            if target in _squash(self.lines[number - 1]):
+                return number
+        return 0
+
     def add(self, where: str, quote: str, correct: str, line: int, note: str) -> None:
+        line = self.locate(quote, line)
         if line >= 1 and quote.strip():
             self.items.append({"where": where, "quote": quote, "correct": correct,
                                "source": {"file": self.file, "line": line}, "note": note})

@@ -49,7 +49,7 @@ class Importer:
         self.placed: set[int] = set()
         self.system: dict = {}
         self.acts: dict = {}
-        self.errata = Errata(source_file)
+        self.errata = Errata(source_file, source.lines)
         self.regulation = Regulation(self.system, self.placed)
 
     # --- the whole
@@ -69,7 +69,7 @@ class Importer:
         self.appendices(parts, keys, order_part)
         if "order" not in self.acts:
             self.acts["order"] = self.draft_order(parts, keys)
-        data = self.profile(head, parts)
+        data = tidy(self.profile(head, parts))
         self.errata.stamps(data["acts"]["order"], parts)
         if self.errata.items:
             data["errata"] = self.errata.items
@@ -263,6 +263,34 @@ class Importer:
                 if line not in self.placed and text.strip():
                     out.append({"text": text, "source": {"file": self.source_file, "line": line}})
         return out
+
+
+def tidy(value):
+    """No empty text, list or group left (the schema wants text where a key stands); a group
+    without a title gives its items to the list it stands in."""
+    if isinstance(value, dict):
+        if "group" in value and not str(value["group"]).strip():
+            return tidy(value.get("items", []))
+        out = {}
+        for key, sub in value.items():
+            sub = tidy(sub)
+            if sub in ("", None) or (sub == [] and key not in ("clauses", "directions")):
+                continue
+            out[key] = sub
+        grouping = "group" in value or ("items" in value and set(value) <= {"id", "title", "items"})
+        return None if grouping and not out.get("items") else out
+    if isinstance(value, list):
+        out = []
+        for sub in value:
+            sub = tidy(sub)
+            if isinstance(sub, list):
+                out.extend(sub)
+            elif sub not in ("", None, {}):
+                out.append(sub)
+        return out
+    if isinstance(value, str):
+        return value.strip()
+    return value
 
 
 def import_acts(source: Source, region_id: str, subjects_file: Path, source_file: str,
