@@ -32,9 +32,10 @@ REGIONS = ("regions", dict(nargs="*", metavar="РЕГИОН", help="иденти
 # command, help, handler, its arguments (name or flags, argparse options)
 COMMANDS = (
     ("validate", "проверить профили регионов (по умолчанию — все)", commands.cmd_validate, [REGIONS]),
-    ("export", "вывести нормализованный профиль (JSON или YAML)", commands.cmd_export, [
+    ("export", "вывести нормализованный профиль (JSON, YAML) или акты в Akoma Ntoso", commands.cmd_export, [
         ("region", dict(metavar="РЕГИОН", help="идентификатор региона, путь к .yaml или model")),
-        ("--format", dict(choices=list(formats("profile")), default="json", help="формат вывода"))]),
+        ("--format", dict(choices=[*formats("profile"), *formats("region")], default="json",
+                          help="формат вывода (akn — акты в Akoma Ntoso 3.0)"))]),
     ("schema", "сгенерировать JSON Schema профиля из примерного положения", commands.cmd_schema, [
         ("--check", dict(action="store_true", help="только проверить, что схема актуальна"))]),
     ("new", "создать профиль нового региона из примерного положения", commands.cmd_new, [

@@ -57,8 +57,10 @@ class Pages:
 
 
 def download_links(docx: Path, href: str) -> str:
-    """«Скачать .docx · PDF» for a rendered act whose files are published at ``href`` (no suffix)."""
+    """«Скачать .docx · PDF · XML» for a rendered act whose files are published at ``href`` (no suffix)."""
     links = [f"[Скачать .docx]({href}.docx)"]
     if docx.with_suffix(".pdf").is_file():
         links.append(f"[PDF]({href}.pdf)")
+    if docx.with_suffix(".xml").is_file():
+        links.append(f"[XML (Akoma Ntoso)]({href}.xml)")
     return " · ".join(links)
