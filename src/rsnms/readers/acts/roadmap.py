@@ -173,7 +173,8 @@ class _Rows:
             return False
         num = self._cell(row, "num").strip()
         activity = self._cell(row, "activity").strip()
-        if "num" in self.keys and not num and not activity:
+        filled = sum(1 for c in row.cells if c.strip())
+        if "num" in self.keys and not num and (not activity or filled <= len(self.keys) // 2 and activity[:1].islower()):
             return True
         broken = getattr(row, "after_break", False)
         return broken and (("num" in self.keys and not num) or activity[:1].islower())
