@@ -138,7 +138,7 @@ def tracked(edited: Path, source: Path, function: str, new_text: str, row_number
             break
     for table in doc.tables:
         for row in table.rows:
-            if row.cells[0].text.strip() == row_number:
+            if any(cell.text.strip() == row_number for cell in row.cells):
                 tr_pr = row._tr.get_or_add_trPr()
                 tr_pr.append(parse_xml(f'<w:del {nsdecls("w")} w:id="3" {attrs}/>'))
                 for t in row._tr.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"):

@@ -100,10 +100,9 @@ def inline(rich: Rich | str, element: str = "p", **attrs) -> etree._Element:
 def eid(anchor: str, prefix: str = "") -> str:
     """A document-model anchor as an AKN eId: ``s-2`` → ``sec_2``, ``p-2-1-i3`` → ``para_2-1__point_3``,
     ``annex-1-t3`` → ``annex_1__item_3``, ``t-1-r3`` → ``table_1__tr_3``, ``r-12`` → ``tr_12``."""
-    m = re.fullmatch(r"p-([\d-]+?)((?:-i\d+)*)(-\d+)?", anchor)
-    if m:
-        out = "para_" + m.group(1) + "".join(f"__point_{n}" for n in re.findall(r"i(\d+)", m.group(2)))
-        out += f"__dup{m.group(3)}" if m.group(3) else ""
+    if re.fullmatch(r"p-[\d-]+(?:-i\d+)*(?:-\d+)?", anchor):
+        head, *items = anchor[2:].split("-i")
+        out = "para_" + head + "".join(f"__point_{n.replace('-', '_')}" for n in items)
     elif re.fullmatch(r"list((?:-i\d+)+)", anchor):
         out = "__".join(f"point_{n}" for n in re.findall(r"i(\d+)", anchor))
     else:

@@ -136,6 +136,8 @@ def _body_starts(para: Para, head: list) -> bool:
 
     if para.style in ("Вид документа", "Наименование документа"):
         return False
+    if head and re.match(r"^(используемые\s+)?сокращения\b", para.text, re.I):
+        return True
     node = classify(para)
     if node.kind in (CLAUSE, SECTION, ITEM) and head:
         return True

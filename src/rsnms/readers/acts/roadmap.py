@@ -63,22 +63,30 @@ def is_header(row: Row) -> bool:
 
 
 def read(blocks: list) -> Roadmap | None:
-    """The roadmap of a part's blocks, or None when it has no table with such a header."""
+    """The roadmap of a part's blocks, or None when it has no table with such a header.
+
+    Everything after the header row is the roadmap: rows of later tables (a table cut by a
+    page or by a paragraph), and paragraphs between them as rows spanning the table; rows
+    before the header of its table, or a two-column table under «Используемые сокращения»,
+    are the abbreviations; paragraphs after the last table are notes."""
     out = Roadmap()
-    tables = [b for b in blocks if isinstance(b, Table)]
-    main = None
-    for table in tables:
-        header = next((r for r in table.rows[:3] if is_header(r)), None)
-        if header is not None:
-            main = (table, header) if main is None else main
-        elif _abbreviations(table, blocks, out):
-            continue
-    if main is None:
+    found = next(((b, k) for b in blocks if isinstance(b, Table) for k, r in enumerate(b.rows) if is_header(r)), None)
+    if found is None:
         return None
-    rows = [r for t in tables if t is main[0] or _continues(t, main[1]) for r in t.rows]
-    _Rows(out, main[1]).read(rows)
-    for block in blocks:
-        if isinstance(block, Para) and block.line > (rows[-1].line if rows else 0) and len(block.text) > 3:
+    main, at = found
+    start = blocks.index(main)
+    for block in blocks[:start]:
+        if isinstance(block, Table):
+            _abbreviations(block.rows, blocks, block, out)
+    if at:
+        _abbreviations(main.rows[:at], blocks, main, out, titled=False)
+    rows: list[Row] = list(main.rows[at:])
+    last_table = max(i for i, b in enumerate(blocks) if isinstance(b, Table))
+    for block in blocks[start + 1:last_table + 1]:
+        rows += block.rows if isinstance(block, Table) else [Row([block.text], block.line)]
+    _Rows(out, main.rows[at]).read(rows)
+    for block in blocks[last_table + 1:]:
+        if isinstance(block, Para) and len(block.text) > 3:
             out.notes.append(block.text)
             out.lines.add(block.line)
     return out
@@ -88,21 +96,27 @@ def _continues(table: Table, header: Row) -> bool:
     return any(fuzz.ratio(" ".join(r.cells), " ".join(header.cells)) > 80 for r in table.rows[:2])
 
 
-def _abbreviations(table: Table, blocks: list, out: Roadmap) -> bool:
+def _abbreviations(rows: list[Row], blocks: list, table: Table, out: Roadmap, titled: bool = True) -> bool:
+    """Two-column rows «ЦНППМ | центр непрерывного …» (a cell may hold several «X – …; Y – …»)."""
     index = blocks.index(table)
-    title = blocks[index - 1].text if index and isinstance(blocks[index - 1], Para) else ""
-    if not re.search(r"сокращени", title, re.I) or max(len(r.cells) for r in table.rows) != 2:
+    title = blocks[index - 1] if index and isinstance(blocks[index - 1], Para) else None
+    if titled and (title is None or not re.search(r"сокращени", title.text, re.I)) or \
+            not rows or max(len(r.cells) for r in rows) > 3:
         return False
-    for row in table.rows:
-        abbr, full = (c.strip() for c in row.cells[:2])
-        for part in re.split(r";\s+(?=[А-ЯЁA-Z][А-ЯЁA-Z ,]+\s[–—-]\s)", full):
+    for row in rows:
+        cells = [c.strip() for c in row.cells if c.strip()]
+        if len(cells) < 2:
+            continue
+        abbr, full = cells[0], cells[1]
+        parts = re.split(r";\s+(?=[А-ЯЁA-Z][А-ЯЁA-Z ,]+\s[–—-]\s)", full)
+        out.abbreviations.append((abbr, parts[0].strip(" ;")))
+        for part in parts[1:]:
             m = re.match(r"^([А-ЯЁA-Z][А-ЯЁA-Z ,]+?)\s[–—-]\s(.*)$", part)
-            if part is not full and m:
+            if m:
                 out.abbreviations.append((m.group(1).strip(), m.group(2).strip(" ;.")))
-            else:
-                out.abbreviations.append((abbr, part.strip(" ;")))
         out.lines.add(row.line)
-    out.lines.add(blocks[index - 1].line)
+    if title is not None and titled:
+        out.lines.add(title.line)
     return True
 
 
@@ -110,14 +124,22 @@ class _Rows:
     def __init__(self, out: Roadmap, header: Row):
         self.out = out
         self.header = header
-        self.keys = column_keys(header.cells)
-        out.columns = [{"key": k, "title": " ".join(t.split())} for k, t in zip(self.keys, header.cells)]
+        cells = list(header.cells)
+        while cells and not cells[-1].strip():
+            cells.pop()
+        self.keys = column_keys(cells)
+        out.columns = [{"key": k, "title": " ".join(t.split())} for k, t in zip(self.keys, cells)]
         self.direction: dict | None = None
         self.group: dict | None = None
         self.last: dict | None = None
         self.pending_label = False
 
     def read(self, rows: list[Row]) -> None:
+        data = [r for r in rows[1:] if sum(1 for c in r.cells if c.strip()) > 1]
+        if "num" not in self.keys and data and sum(1 for r in data if re.fullmatch(r"\d{1,3}\.?", r.cells[0].strip()))\
+                >= len(data) / 2:
+            self.keys = ["num"] + self.keys         # the header lost its «№» column
+            self.out.columns.insert(0, {"key": "num", "title": "№ п/п"})
         for row in rows:
             self.out.lines.add(row.line)
             if row is self.header or fuzz.ratio(" ".join(row.cells), " ".join(self.header.cells)) > 85:
