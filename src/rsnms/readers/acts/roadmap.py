@@ -147,7 +147,9 @@ class _Rows:
             filled = [c for c in row.cells if c.strip()]
             if not filled:
                 continue
-            if len(filled) == 1 and (len(row.cells) == 1 or not self._cell(row, "activity").strip()
+            if filled[0].strip()[:1].islower() and self._continuation(row):
+                self.join(row)      # a page cut the row: its rest, in lower case
+            elif len(filled) == 1 and (len(row.cells) == 1 or not self._cell(row, "activity").strip()
                                      or self._cell(row, "activity").strip() == filled[0].strip()
                                      and not self._cell(row, "num").strip() and self.keys.count("activity")
                                      and len(row.cells) > 2 and self._span(row)):
