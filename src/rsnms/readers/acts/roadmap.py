@@ -100,8 +100,10 @@ def _abbreviations(rows: list[Row], blocks: list, table: Table, out: Roadmap, ti
     """Two-column rows «ЦНППМ | центр непрерывного …» (a cell may hold several «X – …; Y – …»)."""
     index = blocks.index(table)
     title = blocks[index - 1] if index and isinstance(blocks[index - 1], Para) else None
-    if titled and (title is None or not re.search(r"сокращени", title.text, re.I)) or \
-            not rows or max(len(r.cells) for r in rows) > 3:
+    if not rows or max(len(r.cells) for r in rows) > 3:
+        return False
+    looks = sum(1 for r in rows if r.cells and re.search(r"[А-ЯЁA-Z]{2,}", r.cells[0]) and len(r.cells[0]) <= 60)
+    if titled and (title is None or not re.search(r"сокращени", title.text, re.I)) and looks < 0.6 * len(rows):
         return False
     for row in rows:
         cells = [c.strip() for c in row.cells if c.strip()]
@@ -115,7 +117,7 @@ def _abbreviations(rows: list[Row], blocks: list, table: Table, out: Roadmap, ti
             if m:
                 out.abbreviations.append((m.group(1).strip(), m.group(2).strip(" ;.")))
         out.lines.add(row.line)
-    if title is not None and titled:
+    if title is not None and titled and re.search(r"сокращени", title.text, re.I):
         out.lines.add(title.line)
     return True
 
