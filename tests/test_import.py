@@ -5,7 +5,6 @@ read, an edited act comes back unit by unit, bad input changes nothing."""
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from rapidfuzz import fuzz

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..lang.cases import CASES, inflect_phrase
 from ..lang.morph import best_parse
-from ..readers.acts import Para, Source, Table
+from ..readers.acts import Para, Source
 from ..readers.acts.names import introduced, split_executors, subject_id
 from . import federal_subjects
 from .units import iter_roadmap, iter_subjects

@@ -17,15 +17,14 @@ from pathlib import Path
 
 from ..lang import words
 from ..readers.acts import Para, Source, Table
+from ..readers.acts import annexes as annexes_mod
 from ..readers.acts import roadmap as roadmap_reader
-from ..readers.acts.outline import CLAUSE, ITEM, build
 from ..readers.acts.parts import Part, split
 from ..readers.acts.regulation import Regulation
-from ..readers.acts.requisites import order_head, stamp_requisites
-from . import import_profile as assemble
+from . import import_order, import_profile as assemble
 from .import_errata import Errata
 
-PLACEHOLDER_TEXT = re.compile(r"^\[[^\[\]]{2,80}\]$")
+from .import_order import PLACEHOLDER_TEXT
 SYSTEM_KEYS = ("name", "abbr", "goal", "tasks", "principles", "approaches", "legal_basis", "subjects", "mechanisms",
                "interaction", "duties", "rights", "indicators", "monitoring", "glossary", "chapters")
 ACT_KEYS = ("order", "regulation", "roadmap", "network_regulation")
@@ -58,7 +57,7 @@ class Importer:
         head = None
         order_part = parts[0] if parts and parts[0].key == "order" else None
         if order_part is not None:
-            head = self.order(order_part)
+            head = import_order.order(self, order_part)
         keys: list[str] = []
         for part in parts:
             if part is order_part:
@@ -68,7 +67,7 @@ class Importer:
                 keys.append(key)
         self.appendices(parts, keys, order_part)
         if "order" not in self.acts:
-            self.acts["order"] = self.draft_order(parts, keys)
+            self.acts["order"] = import_order.draft_order(self, parts, keys)
         data = tidy(self.profile(head, parts))
         self.errata.stamps(data["acts"]["order"], parts)
         if self.errata.items:
@@ -84,7 +83,7 @@ class Importer:
         key = part.key
         if key == "annex":
             annexes = self.acts.get("regulation", {}).setdefault("annexes", [])
-            self.regulation.annex(part, annexes)
+            annexes_mod.annex(self.regulation, part, annexes)
             if not annexes:
                 self.acts.get("regulation", {}).pop("annexes", None)
             return None
@@ -124,78 +123,6 @@ class Importer:
             act["heading"] = part.heading
         act["title"] = part.title or part.heading or "[[наименование акта]]"
         return act
-
-    # --- the order
-    def order(self, part: Part):
-        head = order_head(part.body)
-        self.placed.update(head.lines.values())
-        for block in part.body:
-            cells = [c for r in block.rows for c in r.cells if c.strip()] if isinstance(block, Table) else []
-            if cells and all(PLACEHOLDER_TEXT.match(c.strip()) for c in cells):
-                self.placed.update(r.line for r in block.rows)   # a draft's signature left to fill in
-            if block not in head.body:
-                self.placed.update([block.line] + ([r.line for r in block.rows] if isinstance(block, Table) else []))
-        order: dict = {"status": "adopted", "kind": head.kind or words.ORDER_KIND}
-        if PLACEHOLDER_TEXT.match(head.preamble or "") or not head.signatory:
-            order["status"] = "draft"
-        first, last = part.lines
-        if order["status"] == "adopted":
-            order["source"] = {"file": self.source_file, "first": first, "last": last}
-        if head.date_words:
-            order["date_format"] = "words"
-        for key, value in (("number", head.number), ("date", head.date), ("place", head.place),
-                           ("title", head.title)):
-            if value and not PLACEHOLDER_TEXT.match(value):
-                order[key] = value
-        order.setdefault("title", "[[наименование приказа]]")
-        if head.preamble and not PLACEHOLDER_TEXT.match(head.preamble):
-            order["preamble"] = head.preamble
-        if head.operative:
-            order["operative_word"] = head.operative
-            if head.operative_separate:
-                order["operative_word_separate"] = True
-            self.errata.operative(head)
-        if head.kind_spaced or any(isinstance(b, Para) and "вразрядку" in b.style for b in part.body[:4]):
-            order["kind_letter_spaced"] = True
-        order["clauses"] = self.order_clauses(head.body, order)
-        if head.signatory and not any(PLACEHOLDER_TEXT.match(v) for v in head.signatory.values()):
-            order["signatory"] = head.signatory
-        self.acts["order"] = order
-        return head
-
-    def order_clauses(self, blocks: list, order: dict) -> list[dict]:
-        clauses = []
-        roots = build([b for b in blocks if isinstance(b, Para)])
-        self.errata.numbering(roots, "acts.order.clauses")
-        for node in roots:
-            self.placed.update(n.line for n in node.walk())
-            clause: dict = {"text": node.text}
-            items = [c for c in node.children if c.kind == ITEM]
-            if re.search(r"утратившим\w*\s+силу", node.text, re.I) and items:
-                order["repeals"] = [i.text for i in items]
-                clause["ref"] = "acts.order.repeals"
-            elif items:
-                clause["items"] = [i.text for i in items]
-                if all(not i.number for i in items):
-                    clause["list_style"] = "none"
-            if node.kind != CLAUSE:
-                clause["unnumbered"] = True
-            clauses.append(clause)
-        return clauses or [{"text": "[[текст пункта приказа]]"}]
-
-    def draft_order(self, parts: list[Part], keys: list[str]) -> dict:
-        """An order the source does not hold, drafted from the stamp of its first appendix."""
-        stamp = next((p.stamp_text for p in parts if p.stamp), "")
-        date, number, _printed = stamp_requisites(stamp)
-        kind = "распоряжение" if re.search(r"распоряжени", stamp, re.I) else words.ORDER_KIND
-        order: dict = {"status": "draft", "kind": kind}
-        if number:
-            order["number"] = number
-        if date:
-            order["date"] = date
-        order.update(title="[[наименование приказа]]", operative_word=words.OPERATIVE_WORDS[kind],
-                     clauses=[{"text": "[[текст пункта приказа]]"}], appendices=keys[:1])
-        return order
 
     def appendices(self, parts: list[Part], keys: list[str], order_part: Part | None) -> None:
         """Which act is an appendix of which: the stamp «к приказу» or «к Положению» says."""

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from ...lang.typography import NBSP
-from . import Table
+from . import annexes as annexes_mod
 from .outline import CLAUSE, ITEM, LABEL, PARA, SECTION, TABLE, Node, build, is_title_like, sectioned
-from .tables import indicator, indicators_from, subjects_from_table, table_clauses
+from .tables import indicator, indicators_from
 from .units import (GOAL, PERIODICITY, block_of, glossary_entry, is_glossary_run, is_subject_list, level_of,
                     list_units, marker_style, sections_of, subject_from, subject_level)
 
@@ -98,7 +98,7 @@ class Regulation:
         for node in children:
             clauses += self.clause(node, section, annexes)
         if tail:
-            self.glossary_annex(tail, annexes)
+            annexes_mod.glossary_annex(self, tail, annexes)
         recognised = self.taken - before
         if not recognised and section.text and not section.plain and clauses and \
                 not re.match(r"^общие положения", section.text, re.I):
@@ -134,7 +134,7 @@ class Regulation:
     def _clause(self, node: Node, section: Node, annexes: list, nested: bool = False) -> dict | None:
         self.placed.add(node.line)
         if node.kind == TABLE:
-            return self.table(node, section, annexes)
+            return annexes_mod.table(self, node, section, annexes)
         if nested:          # a sub-clause of a clause that is not a list of units: it stays as it stands
             spec = {"text": node.text} if node.text else {}
             if node.kind != CLAUSE:
@@ -146,12 +146,12 @@ class Regulation:
         if PERIODICITY.search(node.text) and not node.children and self.put("monitoring.periodicity", node.text):
             return {"ref": "system.monitoring.periodicity", **({"unnumbered": True} if unnumbered else {})}
         if is_subject_list(node):
-            return self.subjects(node, unnumbered)
+            return subjects_clause(self, node, unnumbered)
         block = block_of(node)
         spec: dict = {"text": node.text} if node.text else {}
         if unnumbered:
             spec["unnumbered"] = True
-        if block == "glossary" and self.glossary(node):
+        if block == "glossary" and annexes_mod.glossary(self, node):
             spec["ref"] = "system.glossary"
             spec.update(self._style(node))
             return spec
@@ -199,100 +199,38 @@ class Regulation:
                              [k for c in node.children for k in c.children if k.kind == ITEM])
         return {"list_style": style} if style and style != self.list_style else {}
 
-    # --- special lists
-    def subjects(self, node: Node, unnumbered: bool) -> dict:
-        level = level_of(node.text) or "regional"
-        members = [c for c in node.children if c.kind in (ITEM, CLAUSE)]
-        by_level: dict[str, list] = {}
-        for member in members:
-            self.placed.add(member.line)
-            subject = subject_from(member, self.placed)
-            by_level.setdefault(subject_level(subject, level), []).append(subject)
-        for child in node.children:
-            if child.kind not in (ITEM, CLAUSE):
-                self.placed.add(child.line)
-        self.taken.add("subjects")
-        refs = []
-        for lvl, subjects in by_level.items():
-            existing = self.system.setdefault("subjects", {}).setdefault(lvl, [])
-            existing.extend(subjects)
-            refs.append(f"system.subjects.{lvl}")
-        spec: dict = {"text": node.text} if node.text else {}
-        as_clauses = any(m.kind == CLAUSE for m in members)
-        if len(refs) == 1 and not (as_clauses and node.text and not node.kind == SECTION):
-            spec["ref"] = refs[0]
-            if not as_clauses:
-                spec["present"] = "list"
-                style = marker_style([k for m in members for k in m.children if k.kind == ITEM])
-                if style:
-                    spec["list_style"] = style
-        else:
-            spec["clauses"] = [{"ref": r} for r in refs]
-        if unnumbered:
-            spec["unnumbered"] = True
-        return spec
-
-    def glossary(self, node: Node) -> bool:
-        entries = []
-        for child in node.children:
-            entry = glossary_entry(child.text) if child.kind in (ITEM, PARA) else None
-            if entry is None:
-                return False
-            entries.append(entry)
-        if entries and self.put("glossary", entries):
-            self.placed.update(n.line for n in node.walk())
-            return True
-        return False
-
-    def glossary_annex(self, nodes: list[Node], annexes: list) -> None:
-        title = nodes[0].text if nodes and not glossary_entry(nodes[0].text) else ""
-        entries = [glossary_entry(n.text) for n in nodes if glossary_entry(n.text)]
-        if self.put("glossary", entries):
-            self.placed.update(n.line for node in nodes for n in node.walk())
-            annexes.append({"id": "glossary", "title": title or "Глоссарий", "ref": "system.glossary",
-                            "stamp": False})
-
-    def table(self, node: Node, section: Node, annexes: list) -> dict | None:
-        table: Table = node.table
-        self.placed.update(r.line for r in table.rows)
-        if re.search("показател", section.text, re.I) and self.put("indicators", indicators_from(table)):
-            return {"ref": "system.indicators", "present": "table", "columns": [c for c in table.rows[0].cells]}
-        subjects = subjects_from_table(table)
-        if subjects and "subjects" not in self.system:
-            self.taken.add("subjects")
-            self.system["subjects"] = subjects
-            return {"ref": "system.subjects", "present": "table", "columns": table.rows[0].cells}
-        chapter_id = self.chapter_id(section.text or "table")
-        clauses = table_clauses(table)
-        self.system.setdefault("chapters", []).append({"id": chapter_id, "title": section.text or "Таблица",
-                                                       "clauses": clauses})
-        return {"ref": f"system.chapters.{chapter_id}", "present": "table"}
-
-    def annex(self, part, annexes: list) -> None:
-        """An annex under a stamp «Приложение N к Положению»: indicators, subjects or a glossary."""
-        tables = [b for b in part.body if isinstance(b, Table)]
-        annex: dict = {"title": part.title}
-        if tables and re.search("показател", part.title, re.I) and self.put("indicators", indicators_from(tables[0])):
-            annex.update(id="indicators", ref="system.indicators", columns=tables[0].rows[0].cells)
-        elif tables and subjects_from_table(tables[0]) and "subjects" not in self.system:
-            self.system["subjects"] = subjects_from_table(tables[0], self.system)
-            self.taken.add("subjects")
-            annex.update(id="subjects", ref="system.subjects", columns=tables[0].rows[0].cells)
-        else:
-            nodes = build(part.body)
-            if not is_glossary_run(nodes):
-                return
-            entries = [glossary_entry(n.text) for n in nodes if glossary_entry(n.text)]
-            if not self.put("glossary", entries):
-                return
-            annex.update(id="glossary", ref="system.glossary")
-            for n in nodes:
-                self.placed.update(x.line for x in n.walk())
-        for table in tables[:1]:
-            self.placed.update(r.line for r in table.rows)
-        self.placed.update(p.line for p in part.stamp)
-        self.placed.update(part.title_lines)
-        annexes.append(annex)
+def subjects_clause(reg: "Regulation", node: Node, unnumbered: bool) -> dict:
+    """A clause listing subjects: the subjects by level into ``system.subjects``, the clause points to them."""
+    level = level_of(node.text) or "regional"
+    members = [c for c in node.children if c.kind in (ITEM, CLAUSE)]
+    by_level: dict[str, list] = {}
+    for member in members:
+        reg.placed.add(member.line)
+        subject = subject_from(member, reg.placed)
+        by_level.setdefault(subject_level(subject, level), []).append(subject)
+    for child in node.children:
+        if child.kind not in (ITEM, CLAUSE):
+            reg.placed.add(child.line)
+    reg.taken.add("subjects")
+    refs = []
+    for lvl, subjects in by_level.items():
+        existing = reg.system.setdefault("subjects", {}).setdefault(lvl, [])
+        existing.extend(subjects)
+        refs.append(f"system.subjects.{lvl}")
+    spec: dict = {"text": node.text} if node.text else {}
+    as_clauses = any(m.kind == CLAUSE for m in members)
+    if len(refs) == 1 and not (as_clauses and node.text and not node.kind == SECTION):
+        spec["ref"] = refs[0]
+        if not as_clauses:
+            spec["present"] = "list"
+            style = marker_style([k for m in members for k in m.children if k.kind == ITEM])
+            if style:
+                spec["list_style"] = style
+    else:
+        spec["clauses"] = [{"ref": r} for r in refs]
+    if unnumbered:
+        spec["unnumbered"] = True
+    return spec
 
 
 def _indicator(unit) -> dict:
