@@ -1,4 +1,4 @@
-"""Command line: ``rsnms validate | export | schema | new | build | compare | serve | fidelity``.
+"""Command line: ``rsnms validate | export | schema | new | build | compare | serve | import | fidelity``.
 
 The parser only; what each command does is in :mod:`rsnms.pipeline.commands`. Exit codes:
 0 — done; 2 — the input is wrong (every problem printed, one per line, as
@@ -32,9 +32,10 @@ REGIONS = ("regions", dict(nargs="*", metavar="РЕГИОН", help="иденти
 # command, help, handler, its arguments (name or flags, argparse options)
 COMMANDS = (
     ("validate", "проверить профили регионов (по умолчанию — все)", commands.cmd_validate, [REGIONS]),
-    ("export", "вывести нормализованный профиль (JSON или YAML)", commands.cmd_export, [
+    ("export", "вывести нормализованный профиль (JSON, YAML) или акты в Akoma Ntoso", commands.cmd_export, [
         ("region", dict(metavar="РЕГИОН", help="идентификатор региона, путь к .yaml или model")),
-        ("--format", dict(choices=list(formats("profile")), default="json", help="формат вывода"))]),
+        ("--format", dict(choices=[*formats("profile"), *formats("region")], default="json",
+                          help="формат вывода (akn — акты в Akoma Ntoso 3.0)"))]),
     ("schema", "сгенерировать JSON Schema профиля из примерного положения", commands.cmd_schema, [
         ("--check", dict(action="store_true", help="только проверить, что схема актуальна"))]),
     ("new", "создать профиль нового региона из примерного положения", commands.cmd_new, [
@@ -59,6 +60,12 @@ COMMANDS = (
                          help="регион (его профиль и собранные акты), model или файл .txt, .docx, .odt, .pdf; "
                               "по умолчанию — все регионы и примерное положение")),
         ("--format", dict(choices=["text", "json", "sarif"], default="text", help="формат вывода"))]),
+    ("import", "прочитать принятые акты (.docx, .odt, .doc, .rtf, .pdf, .txt) в черновик профиля", commands.cmd_import, [
+        ("files", dict(nargs="+", metavar="ФАЙЛ", help="акт или несколько файлов одного акта (приказ, приложения)")),
+        ("--id", dict(help="идентификатор нового региона латиницей, например tver")),
+        ("--name", dict(help="наименование субъекта РФ, если в акте его не видно")),
+        ("--update", dict(metavar="РЕГИОН", help="сравнить отредактированный в Word акт с профилем региона")),
+        ("--write", dict(action="store_true", help="с --update: внести изменения в профиль"))]),
     ("fidelity", "насколько точно собранные акты воспроизводят принятые тексты", commands.cmd_fidelity, [
         REGIONS,
         ("--min", dict(type=float, default=0.97, help="порог сходства (по умолчанию 0.97)")),

@@ -26,6 +26,10 @@ class Project:
         return self.root / "acts" / "federal-acts.yaml"
 
     @property
+    def federal_subjects(self) -> Path:
+        return self.root / "acts" / "federal-subjects.yaml"
+
+    @property
     def drafts(self) -> Path:
         return self.root / "acts" / "drafts.yaml"
 

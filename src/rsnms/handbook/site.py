@@ -49,7 +49,7 @@ def _copies(src: Sources) -> dict[str, Path]:
     acts[MODEL_ID] = {"regulation": src.model_regulation}
     for region, files in acts.items():
         for docx in files.values():
-            for path in (docx, docx.with_suffix(".pdf")):
+            for path in (docx, docx.with_suffix(".pdf"), docx.with_suffix(".xml")):
                 if path.is_file():
                     out[f"files/{region}/{path.name}"] = path
     compare_dir = src.project.build / "compare"

@@ -75,10 +75,12 @@ class Pages:
 
 
 def download_links(docx: Path, href: str, extra: str = "") -> str:
-    """«Скачать .docx · PDF» for a rendered act whose files are published at ``href`` (no suffix)."""
+    """«Скачать .docx · PDF · XML» for a rendered act whose files are published at ``href`` (no suffix)."""
     links = [f"[Скачать .docx]({href}.docx)"]
     if docx.with_suffix(".pdf").is_file():
         links.append(f"[PDF]({href}.pdf)")
+    if docx.with_suffix(".xml").is_file():
+        links.append(f"[XML (Akoma Ntoso)]({href}.xml)")
     if extra:
         links.append(extra)
     return " · ".join(links)

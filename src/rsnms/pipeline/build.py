@@ -4,7 +4,8 @@
 2. ``acts``: every act of each region composed once (:mod:`rsnms.compose`) and rendered
    through its Word template (:mod:`rsnms.writers.docx`) to ``build/acts/<region>/<act>.docx``,
    the order with its appendices to ``package.docx``, the model regulation with its roadmap
-   template (its appendix) to ``build/acts/model/regulation.docx``;
+   template (its appendix) to ``build/acts/model/regulation.docx``; beside each .docx its Akoma
+   Ntoso XML (:mod:`rsnms.writers.akn`; the order's holds its appendices);
 3. ``data``: each validated profile (and the model) as normalized JSON, ``build/data/<id>.json``;
 4. ``pdf`` (with ``--pdf``): a PDF beside each .docx, by headless LibreOffice;
 5. ``lint``: every region's profile and rendered acts (and the model) checked by
@@ -119,7 +120,13 @@ def stage_acts(run: Run, with_model: bool) -> list[Path]:
     if with_model:
         run.progress(f"акты: {MODEL_ID}")
         rendered[run.project.build / "acts" / MODEL_ID / "regulation.docx"] = run.model.package
-    for path, content in rendered.items():
+    xml: dict[Path, bytes] = {}
+    for work in run.regions:
+        for name, content in work.akn.items():
+            xml[run.project.build / "acts" / work.id / name] = content
+    if with_model:
+        xml[run.project.build / "acts" / MODEL_ID / "regulation.xml"] = run.model.akn
+    for path, content in {**rendered, **xml}.items():
         run.out.write(path, content)
     return list(rendered)
 

@@ -72,14 +72,16 @@ def cmd_validate(args, project: Project, catalog: Catalog) -> int:
 
 
 def cmd_export(args, project: Project, catalog: Catalog) -> int:
-    write = FORMATS[args.format].write
+    from .region import ModelWork, RegionWork
+
+    fmt = FORMATS[args.format]
     if args.region == MODEL_ID:
-        print(write(catalog.model), end="")
+        print(fmt.write(catalog.model if fmt.scope == "profile" else ModelWork(project, catalog)), end="")
         return 0
     profiles = valid_profiles(project, catalog, [args.region])
     if profiles is None:
         return 2
-    print(write(profiles[0]), end="")
+    print(fmt.write(profiles[0] if fmt.scope == "profile" else RegionWork(project, catalog, profiles[0])), end="")
     return 0
 
 
@@ -147,6 +149,11 @@ def cmd_build(args, project: Project, catalog: Catalog) -> int:
               "заполните их в профиле.", file=sys.stderr)
     print(f"Собрано файлов: {len(output.written)} в {project.build.relative_to(project.root)}/")
     return 0
+
+
+def cmd_import(args, project: Project, catalog: Catalog) -> int:
+    from .importing import cmd_import as run
+    return run(args, project, catalog)
 
 
 def cmd_fidelity(args, project: Project, catalog: Catalog) -> int:

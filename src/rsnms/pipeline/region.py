@@ -16,10 +16,12 @@ from ..model.catalog import Catalog
 from ..model.document import Document
 from ..model.profile import Profile
 from ..project import Project
+from ..writers import akn
 from ..writers.docx import render
 from ..writers.package import package
 
 PACKAGE = "package.docx"
+MODEL_SOURCE_ACT = "academy-2163"      # the registry's act that published the model regulation
 
 
 class RegionWork:
@@ -54,6 +56,14 @@ class RegionWork:
             files[PACKAGE] = package([self.docx(key) for key in parts], first)
         return files
 
+    @cached_property
+    def akn(self) -> dict[str, bytes]:
+        """File name → Akoma Ntoso XML of each act (the order's holds its appendices)."""
+        place = akn.frbr_place(self.profile.data, self.project.federal_subjects)
+        files = akn.region_files(self.composed.documents, self.composed.acts, self.composed.package, place,
+                                 self.profile.data["authority"]["name"])
+        return {f"{ACT_KINDS[key].slug}.xml": data for key, data in files.items()}
+
     @property
     def warnings(self) -> list[str]:
         return self.composed.warnings
@@ -81,6 +91,13 @@ class ModelWork:
     def regulation(self) -> bytes:
         """The model regulation alone (the redline compares with it)."""
         return self._render(self.documents[0])
+
+    @cached_property
+    def akn(self) -> bytes:
+        """The model regulation with its roadmap template as Akoma Ntoso, identified by the Academy's
+        letter that published it (in the registry of federal acts)."""
+        source = next((a for a in self.catalog.registry["acts"] if a["id"] == MODEL_SOURCE_ACT), {})
+        return akn.model_file(self.documents, source.get("date"), source.get("number"))
 
     @cached_property
     def package(self) -> bytes:

@@ -3,6 +3,8 @@
 An output format is one writer, registered in :data:`FORMATS`:
 
 * ``json``, ``yaml`` (:mod:`.data`) — a normalized profile, for machines (``rsnms export``);
+* ``akn`` (:mod:`.akn`) — a region's acts as Akoma Ntoso 3.0 XML (``rsnms export --format akn``,
+  and beside each .docx in ``rsnms build``); it writes a region's unit of work, scope ``region``;
 * ``docx`` (:mod:`.docx`) — one composed act through its Word template (``rsnms build``);
   :mod:`.package` joins an order and its appendices, :mod:`.ooxml` holds what every
   Office file needs (schema order, table layout, deterministic zips).
@@ -16,20 +18,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import data, docx
+from . import akn, data, docx
 
 
 @dataclass(frozen=True)
 class Format:
     name: str
     suffix: str
-    scope: str              # "profile": writes a Profile; "act": writes a composed Document
+    scope: str              # "profile": a Profile; "region": a region's unit of work; "act": a composed Document
     write: Callable
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("json", ".json", "profile", data.to_json),
     Format("yaml", ".yaml", "profile", data.to_yaml),
+    Format("akn", ".xml", "region", akn.write),
     Format("docx", ".docx", "act", docx.render),
 )}
 

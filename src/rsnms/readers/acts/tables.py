@@ -1,0 +1,130 @@
+"""Tables of a regulation: indicators, subjects with their functions, other tables as
+chapters whose rows are clauses.
+
+Indicators: a header row, then rows of (number, text, other columns → ``fields``); a row
+spanning the table is a group. A two-column table whose second column holds dash lines
+is groups of indicators (the first cell names the group). Subjects: rows where a cell
+says «Функции» and the next holds the subject's heading and its functions as dash
+lines, under level rows («Региональный уровень» …).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import Row, Table
+from .units import names
+
+DASH_LINE = re.compile(r"^\s*[-–—•·]\s*")
+LEVEL_ROW = (("regional", re.compile(r"^регионал", re.I)), ("municipal", re.compile(r"^муниципал", re.I)),
+             ("institutional", re.compile(r"^(институц|уровень образовательной организации)", re.I)))
+
+
+def _spanning(row: Row, ncols: int) -> bool:
+    filled = [c for c in row.cells if c.strip()]
+    return len(filled) == 1 and (len(row.cells) == 1 or ncols > 1 and not row.cells[-1].strip() or
+                                 (row.spans or [1])[0] >= ncols)
+
+
+def _lines(cell: str) -> list[str]:
+    """The dash lines of a cell as items (a line without a dash continues the item before it)."""
+    out: list[str] = []
+    for line in cell.split("\n"):
+        if DASH_LINE.match(line) or not out:
+            out.append(DASH_LINE.sub("", line).strip())
+        else:
+            out[-1] += " " + line.strip()
+    return [o for o in out if o]
+
+
+TARGETS = re.compile(r"\s*\(((?:к\s+\d{4}\s+году\s+[–—-]\s+[^;()]+(?:\([^()]*\)[^;()]*)*;?\s*)+)\)([;.,]?)$")
+TARGET = re.compile(r"к\s+(\d{4})\s+году\s+[–—-]\s+([^;]+)")
+
+
+def indicator(text: str) -> dict:
+    """An indicator with its targets «… (к 2024 году – не менее 30 %);» apart from its text."""
+    m = TARGETS.search(text)
+    if not m:
+        return {"text": text}
+    targets = {year: value.strip() for year, value in TARGET.findall(m.group(1))}
+    return {"text": text[:m.start()] + m.group(2), "targets": targets}
+
+
+def indicators_from(table: Table) -> list:
+    rows = table.rows
+    header = rows[0].cells
+    ncols = max(len(r.cells) for r in rows)
+    out: list = []
+    group = None
+    if ncols == 2 and any(DASH_LINE.match(r.cells[1]) for r in rows[1:] if len(r.cells) > 1):
+        for row in rows[1:]:
+            title = re.sub(r"^\d+\.\s*", "", row.cells[0]).strip()
+            out.append({"group": title, "items": [indicator(t) for t in _lines(row.cells[1])]})
+        return out
+    for row in rows[1:]:
+        if _spanning(row, ncols):
+            group = {"group": next(c for c in row.cells if c.strip()), "items": []}
+            out.append(group)
+            continue
+        cells = row.cells
+        start = 1 if cells and re.fullmatch(r"\d*\.?", cells[0].strip()) else 0
+        if start >= len(cells):
+            continue
+        item: dict = {"text": cells[start]}
+        fields = {header[k] if k < len(header) and header[k] else f"графа {k + 1}": cells[k]
+                  for k in range(start + 1, len(cells)) if cells[k].strip()}
+        if fields:
+            item["fields"] = fields
+        (group["items"] if group is not None else out).append(item)
+    return [g for g in out if not (isinstance(g, dict) and "group" in g and not g["items"])]
+
+
+def subjects_from_table(table: Table, system: dict | None = None) -> dict | None:
+    """Subjects by level from a table of subjects and functions; None when it is not one.
+    Level rows with more cells than a title are kept as chapters ``level_<level>`` of ``system``."""
+    rows = table.rows
+    if not any(any(c.strip().lower() == "функции" for c in r.cells) for r in rows):
+        return None
+    out: dict[str, list] = {}
+    level = "regional"
+    for row in rows[1:]:
+        cells = [c for c in row.cells]
+        first = cells[0].strip() if cells else ""
+        matched = next((lvl for lvl, pattern in LEVEL_ROW if pattern.match(first)), None)
+        if matched:
+            level = matched
+            others = [c for c in cells[1:] if c.strip()]
+            if others and system is not None:
+                system.setdefault("chapters", []).append({"id": f"level_{level}", "title": first,
+                                                          "clauses": [{"text": c} for c in others]})
+            continue
+        if first.lower() != "функции" or len(cells) < 2:
+            continue
+        lines = [line for line in cells[1].split("\n") if line.strip()]
+        if not lines:
+            continue
+        heading = DASH_LINE.sub("", lines[0]) if not DASH_LINE.match(lines[0]) else ""
+        functions = _lines("\n".join(lines[1:] if heading else lines))
+        subject = {"heading": heading, **names(heading)} if heading else {"name": "[[наименование субъекта]]"}
+        if functions:
+            subject["functions"] = functions
+        out.setdefault(level, []).append(subject)
+    return out or None
+
+
+def table_clauses(table: Table) -> list[dict]:
+    """Rows of a table as clauses of a chapter: the first cell the clause, the others its items."""
+    out = []
+    for row in table.rows:
+        cells = [c for c in row.cells if c.strip()]
+        if not cells:
+            continue
+        text = re.sub(r"^\d+(?:\.\d+)*\.\s*", "", cells[0]).replace("\n", " ")
+        clause: dict = {"text": text}
+        items = [i for c in cells[1:] for i in _lines(c)]
+        if items:
+            clause["items"] = items
+        if len(cells) == 1:
+            clause["unnumbered"] = True
+        out.append(clause)
+    return out

@@ -1,0 +1,132 @@
+"""A plain-text act (.txt, like the seeds in ``acts/sources/``): paragraphs and table rows.
+
+Lines separated by an empty line are paragraphs; a paragraph wrapped over several lines
+is joined unless a line starts a new clause or list item. A line with tabs is a table
+row. What a page break cut in two is joined again: a paragraph that continues in lower
+case, or a dash item that goes on as another «- …» line after an item left without its
+final punctuation. HTML fragments and Markdown emphasis of converted tables are dropped
+(``<p>``, ``<li>`` and ``<br>`` become line breaks within a cell).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from . import Para, Row, Source, Table, clean
+from .guard import fail
+
+ITEM_START = re.compile(r"^\s*(?:[-–—•·▪*]\s|\d+(?:\.\d+)*[.)](?!\d)\s?|[а-я]\)\s|[IVXLC]+\.\s|\(\d+\)\s)")
+TERMINAL = ".;:!?"
+_TAGS = re.compile(r"<(?!https?://)[^>]*>")
+_BREAKS = re.compile(r"<\s*(?:/p|br\s*/?|li|/li)\s*>", re.I)
+_EMPHASIS = re.compile(r"(?<![\w*])\*([^*\n]+?)\*(?![\w*])")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+
+
+def decode(data: bytes, path: Path) -> str:
+    for encoding in ("utf-8-sig", "cp1251"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-8-sig" or re.search("[а-яА-Я]", text):
+            return text
+    raise fail(path, "текст не в кодировке UTF-8 или Windows-1251: сохраните файл в UTF-8")
+
+
+def plain(text: str) -> str:
+    """A line of converted text without its markup."""
+    text = _BREAKS.sub("\n", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _TAGS.sub(" ", text)
+    text = _EMPHASIS.sub(r"\1", text)
+    text = re.sub(r"\[bookmark:[^\]]*\]", " ", text)
+    return html.unescape(text)
+
+
+def read(path: Path) -> Source:
+    raw = decode(path.read_bytes(), path).replace("\r\n", "\n").replace("\r", "\n")
+    lines = raw.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if not any(re.search(r"[А-Яа-яA-Za-z]{2}", line) for line in lines):
+        raise fail(path, "в файле нет текста: возьмите файл акта с текстом")
+    return parse(lines, str(path), "txt")
+
+
+def parse(lines: list[str], name: str, kind: str) -> Source:
+    """Paragraphs and table rows of text lines (a .txt file, or the lines of a PDF)."""
+    blocks: list = []
+    para: Para | None = None
+    table: Table | None = None
+    for number, line in enumerate(lines, 1):
+        if "\t" in line:
+            para = None
+            cells = [clean(plain(c), keep_breaks=True) for c in line.split("\t")]
+            if table is None:
+                table = Table()
+                blocks.append(table)
+            broken = number > 1 and not lines[number - 2].strip() and bool(table.rows)
+            table.rows.append(Row(cells, number, after_break=broken))
+            continue
+        text = clean(plain(line))
+        if not text:
+            para = None
+            continue
+        if table is not None and not _continues_table(lines, number):
+            table = None
+        if table is not None:     # a line between rows of one table (a page footer): keep it apart
+            blocks.append(Para(text, number, lines=[text]))
+            continue
+        if para is not None and not ITEM_START.match(text) and not _starts_section(text):
+            para.text = join_lines(para.text, text)
+            para.lines.append(text)
+            continue
+        para = _join_broken(blocks, text, number)
+    return Source(name, blocks, lines, kind)
+
+
+def join_lines(text: str, more: str) -> str:
+    """Two lines of one paragraph: a word hyphenated at the line end («научно-» + «методического») is
+    joined without a space."""
+    if re.search(r"[а-яё]-$", text) and more[:1].islower():
+        return text + more
+    return f"{text} {more}"
+
+
+def _continues_table(lines: list[str], number: int) -> bool:
+    """A text line inside a table: the next non-empty line is a row again (one line of text only)."""
+    for line in lines[number:number + 3]:
+        if line.strip():
+            return "\t" in line
+    return False
+
+
+def _starts_section(text: str) -> bool:
+    return bool(re.match(r"^(Приложение|УТВЕРЖДЕН|ПРИЛОЖЕНИЕ)\b", text))
+
+
+def _join_broken(blocks: list, text: str, number: int) -> Para | None:
+    """Append ``text`` to the previous paragraph when a page break split it; else a new paragraph."""
+    prev = blocks[-1] if blocks and isinstance(blocks[-1], Para) else None
+    if prev is not None and not prev.text.endswith(tuple(TERMINAL)) and len(prev.text) > 60 \
+            and not prev.text.isupper():
+        lower = text[:1].islower() and not ITEM_START.match(text) and not re.match(r"^(?:[а-яё]\s){3,}", text)
+        dash = re.match(r"^[-–—]\s", text) and re.match(r"^[-–—]\s", prev.text) and _list_punctuated(blocks)
+        if lower or dash:
+            prev.text = join_lines(prev.text, text[2:].lstrip() if dash else text)
+            prev.lines.append(text)
+            return prev
+    para = Para(text, number, lines=[text])
+    blocks.append(para)
+    return para
+
+
+def _list_punctuated(blocks: list) -> bool:
+    """The item before the last one ended with punctuation: the list's items do."""
+    if len(blocks) < 2 or not isinstance(blocks[-2], Para):
+        return False
+    before = blocks[-2].text
+    return bool(re.match(r"^[-–—]\s", before)) and before.endswith((";", ".", ","))

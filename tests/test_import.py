@@ -1,0 +1,240 @@
+"""`rsnms import` as a user runs it: rendered acts give back their profiles, the seed texts give
+the profiles' units, acts laid out otherwise (Word numbering, other columns, .odt, .pdf) are
+read, an edited act comes back unit by unit, bad input changes nothing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from rapidfuzz import fuzz
+from ruamel.yaml import YAML
+
+from acts_samples import converted, synthetic_act, tracked
+from conftest import ROOT, copy_project, run_rsnms
+from rsnms.lang.typography import typeset
+from rsnms.model.units import iter_leaves, iter_roadmap, iter_subjects
+
+SOURCES = {"omsk": "000_e4389d264fc9d2d5.txt", "orenburg": "001_8f2d06e666759c7b.txt",
+           "irkutsk": "003_78658875f6c88a1e.txt", "eao": "004_e695f8a21520c27b.txt"}
+
+
+def load(path) -> dict:
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+
+def norm(text: str) -> str:
+    return " ".join(typeset(text).replace("\u00a0", " ").split())
+
+
+def _text(unit) -> str:
+    if isinstance(unit, str):
+        return unit
+    return unit.get("text") or f"{unit.get('term')} – {unit.get('definition')}"
+
+
+def blocks(data: dict) -> dict[str, list[str]]:
+    """The units of a profile by block, as texts (written independently of rsnms's walkers' users)."""
+    system, out = data["system"], {}
+    for key in ("tasks", "principles", "approaches", "mechanisms", "duties", "rights", "legal_basis", "indicators",
+                "glossary"):
+        if system.get(key):
+            out[key] = [_text(u) for u in iter_leaves(system[key])]
+    for key in ("subjects", "channels"):
+        if system.get("interaction", {}).get(key):
+            out[f"interaction.{key}"] = [_text(u) for u in iter_leaves(system["interaction"][key])]
+    if system.get("monitoring", {}).get("methods"):
+        out["monitoring.methods"] = [_text(u) for u in system["monitoring"]["methods"]]
+    if system.get("goal"):
+        out["goal"] = [system["goal"]] if isinstance(system["goal"], str) else system["goal"]
+    for level, subjects in system.get("subjects", {}).items():
+        out[f"subjects.{level}"] = [s.get("heading") or s["name"] for s in subjects]
+    functions = [_text(f) for _l, _p, s in iter_subjects(system) for f in iter_leaves(s.get("functions", []))]
+    if functions:
+        out["functions"] = functions
+    if data.get("roadmap"):
+        out["roadmap"] = [item["activity"] for _p, item, _d, _g in iter_roadmap(data["roadmap"])]
+    return out
+
+
+def matched(original: list[str], imported: list[str], threshold: float) -> int:
+    """Units of ``original`` with a counterpart in ``imported`` (one to one, best pairs first)."""
+    scores = sorted(((fuzz.ratio(norm(a), norm(b)) / 100, i, j) for i, a in enumerate(original)
+                     for j, b in enumerate(imported)), reverse=True)
+    used_a, used_b, count = set(), set(), 0
+    for score, i, j in scores:
+        if score >= threshold and i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            count += 1
+    return count
+
+
+def table(region: str, original: dict, imported: dict, threshold: float) -> list[tuple]:
+    rows = []
+    a, b = blocks(original), blocks(imported)
+    for key in sorted(set(a) | set(b)):
+        rows.append((key, len(a.get(key, [])), len(b.get(key, [])), matched(a.get(key, []), b.get(key, []), threshold)))
+    print(f"\n{region}: блок | в профиле | импорт | совпало (сходство ≥ {threshold})")
+    for row in rows:
+        print(" | ".join(map(str, row)))
+    return rows
+
+
+def do_import(root, *args) -> dict:
+    result = run_rsnms("import", *args, root=root)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "Не отнесено ни к одному полю (unplaced)" in result.stdout and "Единицы по блокам" in result.stdout
+    return result
+
+
+ROUND_TRIP = [("omsk", "package.docx"), ("orenburg", "package.docx"), ("irkutsk", "package.docx"),
+              ("eao", "package.docx"), ("eao", "network-regulation.docx")]
+
+
+@pytest.mark.parametrize("region, name", ROUND_TRIP)
+def test_a_rendered_act_gives_back_its_profile(built, region, name, tmp_path):
+    root = copy_project(tmp_path)
+    new_id = f"back-{region}"
+    do_import(root, str(built / "build" / "acts" / region / name), "--id", new_id)
+    original, imported = load(ROOT / "regions" / f"{region}.yaml"), load(root / "regions" / f"{new_id}.yaml")
+    rows = table(f"{region}/{name}", original, imported, 1.0)
+    assert all(n_orig == n_imp for _k, n_orig, n_imp, _m in rows), rows          # the same units in every block
+    assert sum(m for *_x, m in rows) >= 0.99 * sum(n for _k, n, *_x in rows)    # with the same texts
+    key = next(k for k in imported["acts"] if k != "order")
+    assert imported["acts"][key]["title"] == norm(original["acts"][key]["title"])
+    order, back = original["acts"]["order"], imported["acts"]["order"]
+    for field in ("kind", "number", "date", "operative_word", "operative_word_separate"):
+        assert str(back.get(field)) == str(order.get(field)), field
+    if name == "package.docx":
+        assert back["title"] == norm(order["title"])
+        if order.get("signatory"):
+            assert back["signatory"] == {k: norm(v) for k, v in order["signatory"].items()}
+    assert imported["region"]["cases"] == original["region"]["cases"]
+    assert "unplaced" not in imported
+
+
+@pytest.mark.parametrize("region", SOURCES)
+def test_a_seed_text_gives_the_profiles_units(region, tmp_path):
+    """The seed texts, defects and conversion noise included (the table is printed: `pytest -s`)."""
+    root = copy_project(tmp_path)
+    do_import(root, str(root / "acts" / "sources" / SOURCES[region]), "--id", f"seed-{region}")
+    imported = load(root / "regions" / f"seed-{region}.yaml")
+    rows = {k: (n, i, m) for k, n, i, m in table(region, load(ROOT / "regions" / f"{region}.yaml"), imported, 0.9)}
+    # blocks whose units the seed text gives as the act prints them: counts equal, ≥ 95 % matched
+    reached = {"omsk": set(rows), "eao": set(rows) - {"legal_basis"},
+               "orenburg": {"glossary", "goal", "legal_basis", "principles", "subjects.municipal", "subjects.regional",
+                            "tasks"},
+               "irkutsk": {"approaches", "duties", "glossary", "goal", "interaction.channels", "interaction.subjects",
+                           "principles", "rights", "tasks"}}[region]
+    for key in reached:
+        n, i, m = rows[key]
+        assert n == i and m >= 0.95 * n, (key, rows[key])
+    assert imported["sources"] == [f"acts/sources/{SOURCES[region]}"]
+    # nothing lost: every line of the text is in the profile or listed as unplaced with its line
+    assert all(u["source"]["file"] == imported["sources"][0] for u in imported.get("unplaced", []))
+
+
+def test_seed_errata_are_found_not_chosen_silently(tmp_path):
+    root = copy_project(tmp_path)
+    do_import(root, str(root / "acts" / "sources" / SOURCES["omsk"]), "--id", "seed-omsk")
+    imported = load(root / "regions" / "seed-omsk.yaml")
+    errata = {e["where"]: e for e in imported["errata"]}
+    assert imported["acts"]["order"]["date"] == "2022-04-07"          # the head's date, the stamp's is an erratum
+    assert errata["acts.order.date"]["quote"] == "от 04.04.2012" and errata["acts.order.date"]["source"]["line"] == 40
+    assert errata["acts.order.operative_word"]["quote"] == "призываю"
+    assert imported["acts"]["order"]["operative_word"] == "приказываю"
+    result = run_rsnms("validate", "seed-omsk", root=root)          # errata quote the text at their line
+    assert result.returncode == 0, result.stderr
+
+
+def test_acts_laid_out_otherwise_docx_odt_pdf(tmp_path):
+    root = copy_project(tmp_path / "project")
+    docx = synthetic_act(tmp_path / "tver.docx")
+    files = {"docx": docx, **converted(docx)}
+    for suffix, path in files.items():
+        result = do_import(root, str(path), "--id", f"tver-{suffix}")
+        data = load(root / "regions" / f"tver-{suffix}.yaml")
+        system = data["system"]
+        assert [norm(_text(t)) for t in system["tasks"]][0] == "формирование единого научно-методического пространства региона;"
+        assert len(system["tasks"]) == 4 and len(system["principles"]) == 3, suffix
+        regional = system["subjects"]["regional"]
+        assert [len(s["functions"]) for s in regional] == [3, 2], suffix
+        assert regional[0]["short"] == "Министерство" and regional[1]["short"] == "ЦНППМ"
+        rows = [item for d in data["roadmap"]["directions"] for item in d.get("items", [])]
+        assert [r["deadline"] for r in rows] == ["В течение 2024 года", "Март 2024 года", "Ежеквартально"], suffix
+        assert rows[1]["activity"] == "Диагностика профессиональных дефицитов педагогов"
+        assert rows[1]["responsible"] == ["ЦНППМ"] and rows[1]["result"] == "проведена диагностика"
+        order = data["acts"]["order"]
+        assert (order["kind"], order["number"], order["date"]) == ("распоряжение", "15-р", "2024-03-13")
+        assert order["kind_letter_spaced"] is True and order["operative_word"] == "обязываю"
+        assert data["region"]["name"] == "Тверская область" and data["region"]["cases"]["gen"] == "Тверской области"
+        assert data["roadmap"]["period"] == {"start": "2024-01-01", "end": "2024-12-31"}
+        assert "Замечаний к профилю" in result.stdout
+
+
+@pytest.mark.parametrize("how", ["plain", "tracked"])
+def test_an_edited_act_comes_back_unit_by_unit(built, tmp_path, how):
+    root = copy_project(tmp_path / "project")
+    package = built / "build" / "acts" / "omsk" / "package.docx"
+    unchanged = run_rsnms("import", "--update", "omsk", str(package), root=root)
+    assert unchanged.returncode == 0 and "Изменений нет" in unchanged.stdout
+    edited = tmp_path / "edited.docx"
+    new = "обеспечивает финансирование РСНМС и контроль за расходованием средств;"
+    if how == "tracked":
+        tracked(edited, package, "обеспечивает финансирование РСНМС", "- " + new, "21")
+    else:
+        from docx import Document
+        doc = Document(package)
+        paragraph = next(p for p in doc.paragraphs if p.text.startswith("- обеспечивает финансирование РСНМС"))
+        for run in paragraph.runs[1:]:
+            run.text = ""
+        paragraph.runs[0].text = "- " + new
+        row = next(r for t in doc.tables for r in t.rows if r.cells[0].text.strip() == "21")
+        row._tr.getparent().remove(row._tr)
+        doc.save(edited)
+    shown = run_rsnms("import", "--update", "omsk", str(edited), root=root)
+    assert shown.returncode == 0, shown.stderr
+    assert "Изменений: 2." in shown.stdout
+    assert "изменён текст: ministry.f06" in shown.stdout and "удалено: roadmap.21" in shown.stdout
+    before = (root / "regions" / "omsk.yaml").read_text(encoding="utf-8")
+    written = run_rsnms("import", "--update", "omsk", str(edited), "--write", root=root)
+    assert written.returncode == 0, written.stderr
+    after = (root / "regions" / "omsk.yaml").read_text(encoding="utf-8")
+    assert new in after and "Привлечение региональных методистов к проведению" not in after
+    assert after.count("\n") == before.count("\n") - 4        # the row's four lines, nothing else
+    assert "# yaml-language-server" in after                   # the profile's comments stay
+    assert "Изменений нет" in run_rsnms("import", "--update", "omsk", str(edited), root=root).stdout
+
+
+def test_bad_input_writes_nothing(tmp_path):
+    root = copy_project(tmp_path / "project")
+    before = sorted(p.name for p in (root / "regions").iterdir()) + sorted(p.name for p in (root / "acts" / "sources").iterdir())
+    cases = {"empty.docx": b"", "act.xlsx": b"PK\x03\x04", "broken.docx": b"not a document",
+             "secret.docx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1000,
+             "scan.pdf": SCANNED_PDF}
+    for name, content in cases.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        result = run_rsnms("import", str(path), "--id", "bad", root=root)
+        assert result.returncode == 2, (name, result.stderr)
+        assert re.search("[а-я]", result.stderr) and "Traceback" not in result.stderr, name
+        assert name in result.stderr
+    after = sorted(p.name for p in (root / "regions").iterdir()) + sorted(p.name for p in (root / "acts" / "sources").iterdir())
+    assert after == before
+    assert run_rsnms("import", str(tmp_path / "empty.docx"), root=root).returncode == 2   # no --id
+
+
+def test_export_akn_prints_the_order_with_its_appendices():
+    result = run_rsnms("export", "irkutsk", "--format", "akn")
+    assert result.returncode == 0, result.stderr
+    assert '<FRBRthis value="/akn/ru-irk/act/rasporyazhenie/2023-06-13/55-494-mr"/>' in result.stdout
+    assert result.stdout.count("<attachment ") == 2
+
+
+# A one-page PDF without a text layer (a scan: only a drawn rectangle).
+SCANNED_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+               b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>>endobj\n"
+               b"4 0 obj<</Length 24>>stream\n10 10 200 200 re f\nendstream\nendobj\n"
+               b"xref\n0 5\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n0000000101 00000 n \n"
+               b"0000000178 00000 n \ntrailer<</Size 5/Root 1 0 R>>\nstartxref\n250\n%%EOF\n")
