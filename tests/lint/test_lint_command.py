@@ -4,12 +4,10 @@ schema), regions and the model, suppressions with a reason, the build's lint sta
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import jsonschema
-import pytest
 
-from conftest import ROOT, copy_project, run_rsnms
+from conftest import ROOT, run_rsnms
 
 SARIF_SCHEMA = ROOT / ".venv" / "share" / "sarif-2.1.0.json"
 OMSK_SOURCE = "acts/sources/000_e4389d264fc9d2d5.txt"

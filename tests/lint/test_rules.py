@@ -151,3 +151,17 @@ def test_nbsp_rule_reads_word_documents_only():
     assert {f.line for f in findings} == {1}
     assert not [f for f in lint(from_txt("Приказ № 26, подписал Т.В. Дернова\n", "x.txt"), Context())
                 if f.rule == "typo.nbsp"]
+
+
+def test_a_nested_quote_closing_with_the_outer_one_is_a_pair():
+    """Russian typography prints one «»» where a nested quote ends with the outer one."""
+    merged = "приказ «Об утверждении методик национального проекта «Образование».\n"
+    assert "typo.quotes" not in rules_of(merged, None)
+    assert "typo.quotes" in rules_of("приказ «Об утверждении методик национального проекта Образование.\n", None)
+    assert "typo.quotes" in rules_of("приказ «Об утверждении» методик «национального проекта.\n", None)
+
+
+def test_two_organisations_with_different_words_are_not_variants_of_one_abbreviation():
+    text = ("Институт (далее – ГАУ ДПО) и центр (далее – ГАУ ИО). ГАУ ДПО работает. ГАУ ДПО учит. ГАУ ИО оценивает.\n")
+    assert "abbr.variant" not in rules_of(text, None)
+    assert "abbr.variant" in rules_of("Центр (далее – ЦНППМ). ЦНППМ работает. ЦНППМ учит. ЦНПМ оценивает.\n", None)

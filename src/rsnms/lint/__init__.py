@@ -11,13 +11,13 @@ rsnms renders.
 
 from __future__ import annotations
 
-from . import rules  # noqa: F401  (registers every rule)
+from . import rules  # registers every rule
 from .context import Analysis, Context
 from .finding import Finding, Report
 from .registry import RULES
 from .text import LintText
 
-__all__ = ["lint", "Context", "Finding", "Report", "RULES", "LintText"]
+__all__ = ["rules", "lint", "Context", "Finding", "Report", "RULES", "LintText"]
 
 
 def lint(text: LintText, ctx: Context) -> list[Finding]:

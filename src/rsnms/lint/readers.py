@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, InputError, display_path
+from ..writers.docx import PLACEHOLDER_STYLE
 from .text import LintText, Para, mask
 
 SUFFIXES = (".txt", ".docx", ".odt", ".pdf")
@@ -69,9 +70,13 @@ def from_docx(data: bytes, shown: str) -> LintText:
     from docx import Document as open_docx
     from docx.oxml.ns import qn
 
-    from ..readers.docx import paragraph_text
+    document = open_docx(io.BytesIO(data))
+    body = document.element.body
+    placeholder_styles = {s.style_id for s in document.styles if s.name == PLACEHOLDER_STYLE}
 
-    body = open_docx(io.BytesIO(data)).element.body
+    def paragraph_text(p) -> str:
+        return _unfilled_masked(p, placeholder_styles)
+
     paras: list[Para] = []
     count = 0                       # paragraphs so far, in document order (tables too)
     for child in body.iterchildren():
@@ -89,6 +94,28 @@ def from_docx(data: bytes, shown: str) -> LintText:
         else:
             count += sum(1 for _p in child.iter(qn("w:p")))
     return LintText(shown, paras)
+
+
+def _unfilled_masked(p, placeholder_styles: set[str]) -> str:
+    """The text of a ``w:p``, a placeholder still to be filled (a run in the character style
+    «Заполнитель» or highlighted yellow, as rsnms writes them) masked by spaces: it is an
+    instruction to the drafter, not text of the act."""
+    from docx.oxml.ns import qn
+
+    out = []
+    for el in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
+        if el.tag != qn("w:t"):
+            out.append(" ")
+            continue
+        text = el.text or ""
+        rpr = el.getparent().find(qn("w:rPr"))
+        style = rpr.find(qn("w:rStyle")) if rpr is not None else None
+        highlight = rpr.find(qn("w:highlight")) if rpr is not None else None
+        if style is not None and style.get(qn("w:val")) in placeholder_styles or \
+                highlight is not None and highlight.get(qn("w:val")) in ("yellow", "FFFF00"):
+            text = " " * len(text)
+        out.append(text)
+    return "".join(out)
 
 
 def from_odt(data: bytes, shown: str) -> LintText:

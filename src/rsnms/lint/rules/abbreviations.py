@@ -6,34 +6,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from pathlib import Path
+from functools import cached_property
 
 from rapidfuzz.distance import Levenshtein
 
-from ...lang.morph import analyzer
+from ...lang.abbreviations import COMMON, INTRO, QUOTED, RUN, TOKEN, is_abbreviation, needs_introduction, runs
 from ..context import Analysis
 from ..finding import ERROR, WARNING
 from ..registry import rule
 from ..text import Para
 
-COMMON = {line.strip() for line in Path(__file__).parents[1].joinpath("common-abbreviations.txt")
-          .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
-_TOKEN = re.compile(r"(?<![\w-])[А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ](?![\w-])")
-_INTRO = re.compile(r"\(\s*далее(?:\s+(?:соответственно|также|по\s+тексту))?\s*[–—-]\s*((?:[^()]|\([^()]*\))+)\)"
-                    r"|(?<=[\w»] )\((?:\d+\s)?((?:[А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ])(?:(?:\s?/\s?|\s)[А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ])*)\)",
-                    re.I)
-_QUOTED = re.compile(r"«[^«»]{0,80}»")
-_DEFINITION = re.compile(r"^\s*([А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ](?: [А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ]){0,3})\s*(?:\t|\s[–—-]\s)\s*\S")
-
-
-@lru_cache(maxsize=20_000)
-def is_abbreviation(word: str) -> bool:
-    """Capital letters that are not a word in capitals («ПОЛОЖЕНИЕ», «СПЕКТР» are words)."""
-    upper = sum(1 for ch in word if ch.isupper())
-    if len(word) < 2 or upper < 2 or upper / len(word) < 0.6:
-        return False
-    return not (word.isupper() and len(word) > 3 and analyzer().word_is_known(word.lower()))
+_DEFINITION = re.compile(r"^\s*([А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ](?: [А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ]){0,3})(?:\s*«[^«»]{1,80}»)?"
+                         r"\s*(?:\t|\s[–—-]\s)\s*\S")
 
 
 @dataclass
@@ -75,12 +59,12 @@ def _inventory(a: Analysis) -> Inventory:
         if _uppercase_paragraph(para.text):
             continue
         intro_spans = []
-        for m in _INTRO.finditer(para.text):
+        for m in INTRO.finditer(para.text):
             group = 1 if m.group(1) is not None else 2
             intro_spans.append((m.start(group), m.end(group)))
             offset = m.start(group)
             for name in re.split(r",\s*|\s?/\s?", m.group(group)):
-                tokens = [t for t in _TOKEN.findall(name) if is_abbreviation(t)]
+                tokens = [t for t in TOKEN.findall(name) if is_abbreviation(t)]
                 if len(tokens) > 1:
                     inv.runs.add(" ".join(tokens))
                 if tokens and group == 1:
@@ -88,12 +72,12 @@ def _inventory(a: Analysis) -> Inventory:
                 offset += len(name) + 1
         d = _DEFINITION.match(para.text)
         if d and (para.row or " – " in para.text or " - " in para.text):
-            inv.defined_tokens.update(_TOKEN.findall(d.group(1)))
+            inv.defined_tokens.update(TOKEN.findall(d.group(1)))
             inv.defined.add(" ".join(d.group(1).split()))
             if len(d.group(1).split()) > 1:
                 inv.runs.add(" ".join(d.group(1).split()))
-        quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(para.text)]
-        for m in _TOKEN.finditer(para.text):
+        quoted = [(q.start(), q.end()) for q in QUOTED.finditer(para.text)]
+        for m in TOKEN.finditer(para.text):
             token = m.group(0)
             if not is_abbreviation(token) or any(s <= m.start() < e for s, e in quoted):
                 continue
@@ -124,7 +108,7 @@ def _act_of(acts: list[tuple[int, int]], index: int) -> int:
 
 
 def _needs_intro(token: str, a: Analysis) -> bool:
-    return token not in COMMON and not token.isdigit()
+    return needs_introduction(token)
 
 
 @rule("abbr.undefined", WARNING, "сокращение использовано без введения «(далее – …)» или до него",
@@ -136,7 +120,7 @@ def undefined(a: Analysis):
     variants = {id(use) for use, _fix in _variants(a)}
     intro_spans = {(u.index, u.offset) for us in inv.intros.values() for u in us}
     reported: set[tuple[str, int]] = set()
-    for use in _runs(a):
+    for use in _all_runs(a):
         act = _act_of(acts, use.index)
         if id(use) in variants or use.run in inv.defined or (use.run, act) in reported:
             continue
@@ -198,7 +182,6 @@ def redefined(a: Analysis):
             seen.setdefault(act, use)
 
 
-_RUN = re.compile(r"(?<![\w-])[А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ](?: [А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ])*(?![\w-])")
 _PREVIOUS = re.compile(r"([А-Яа-яЁё]+)\s+$")
 
 
@@ -211,7 +194,7 @@ class RunUse:
     index: int = 0       # paragraph index
 
 
-def _runs(a: Analysis) -> list[RunUse]:
+def _all_runs(a: Analysis) -> list[RunUse]:
     """Every abbreviation as written, multi-word ones whole («РС НМС», «ГАУ ДПО ИРО»)."""
     return a.memo(_find_runs)
 
@@ -222,25 +205,9 @@ def _find_runs(a: Analysis) -> list[RunUse]:
     for index, para in enumerate(a.text.paras):
         if _uppercase_paragraph(para.text):
             continue
-        quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(para.text)]
-        for m in _RUN.finditer(para.text):
-            if any(s <= m.start() < e for s, e in quoted):
-                continue
-            tokens = m.group(0).split(" ")
-            start = m.start()
-            # split a run at words in capitals that are not abbreviations
-            chunk: list[str] = []
-            for token in tokens + [""]:
-                if token and is_abbreviation(token):
-                    chunk.append(token)
-                    continue
-                if chunk:
-                    text = " ".join(chunk)
-                    at = para.text.index(text, start)
-                    prev = _PREVIOUS.search(para.text[max(0, at - 40):at])
-                    out.append(RunUse(para, at, text, lemma(prev.group(1)) if prev else "", index))
-                    start = at + len(text)
-                chunk = []
+        for at, text in runs(para.text):
+            prev = _PREVIOUS.search(para.text[max(0, at - 40):at])
+            out.append(RunUse(para, at, text, lemma(prev.group(1)) if prev else "", index))
     return out
 
 
@@ -252,6 +219,11 @@ def _close(x: str, y: str, short: bool) -> bool:
     xs, ys = x.split(" "), y.split(" ")
     if len(xs) == len(ys) and all(a == b or (a in COMMON and b in COMMON) for a, b in zip(xs, ys)):
         return False
+    if len(xs) == len(ys) > 1:
+        # word by word: a differing word is a misspelling of the other only one letter apart
+        # («ГАУ ДПО» and «ГАУ ИО» name different bodies)
+        return all(a.lower() == b.lower() or min(len(a), len(b)) >= 3
+                   and Levenshtein.distance(a.lower(), b.lower()) <= 1 for a, b in zip(xs, ys))
     if x.lower() == y.lower():
         return True
     if not short and min(len(x), len(y)) < 4:
@@ -264,10 +236,10 @@ def _established(a: Analysis) -> Counter:
     """Abbreviations whose spelling the act establishes — introduced, defined, in the region's
     profile, or used at least three times — with a weight of how established each is."""
     inv = inventory(a)
-    counts = Counter(r.run for r in _runs(a))
+    counts = Counter(r.run for r in _all_runs(a))
     established = Counter({r: n for r, n in counts.items() if n >= 3})
     for name in list(inv.names) + list(inv.defined) + list(inv.runs) + list(a.ctx.abbreviations):
-        for m in _RUN.finditer(name):
+        for m in RUN.finditer(name):
             established[m.group(0)] += 1 + counts.get(m.group(0), 0)
     return established
 
@@ -279,12 +251,12 @@ def _variants(a: Analysis) -> list[tuple[RunUse, str]]:
 
 def _find_variants(a: Analysis) -> list[tuple[RunUse, str]]:
     inv = inventory(a)
-    runs = _runs(a)
-    counts = Counter(r.run for r in runs)
-    context = Counter((r.before, r.run) for r in runs)
+    found = _all_runs(a)
+    counts = Counter(r.run for r in found)
+    context = Counter((r.before, r.run) for r in found)
     established = a.memo(_established)
     out = []
-    for use in runs:
+    for use in found:
         mine = counts[use.run]
         if use.run in a.ctx.abbreviations or use.run in inv.defined:
             continue
@@ -325,8 +297,8 @@ def broken(a: Analysis):
     inv = inventory(a)
     runs = set(inv.runs) | {r for r in a.ctx.abbreviations if " " in r and "," not in r}
     established = a.memo(_established)
-    counts = Counter(r.run for r in _runs(a))
-    for use in _runs(a):
+    counts = Counter(r.run for r in _all_runs(a))
+    for use in _all_runs(a):
         if counts[use.run] >= 3 or use.run in established and established[use.run] > counts[use.run]:
             continue
         cell = next((c for o, c in use.para.cells if o <= use.offset <= o + len(c)), "")

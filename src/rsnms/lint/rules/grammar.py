@@ -15,7 +15,6 @@ from ...lang.morph import analyzer
 from ..context import Analysis
 from ..finding import WARNING
 from ..registry import rule
-from ..text import Para
 
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")

@@ -22,6 +22,21 @@ def _balance(text: str, opening: str, closing: str) -> int:
     return text.count(opening) - text.count(closing)
 
 
+def _quote_balance(text: str) -> int:
+    """Unpaired «» quotes; a quote inside a quote that ends with it closes both with one «»»
+    («приказ «Об утверждении … проекта «Образование»»: Russian typography does not double the
+    closing quote), so one closing quote fewer is a pair when the last quote closes a nested one."""
+    depth, deepest_last = 0, False
+    for ch in text:
+        if ch == "«":
+            depth, deepest_last = depth + 1, False
+        elif ch == "»":
+            depth, deepest_last = depth - 1, depth >= 2
+    if depth == 1 and deepest_last:
+        return 0
+    return _balance(text, "«", "»")
+
+
 def _paren_balance(text: str) -> int:
     return _balance(_MARKER.sub("", text), "(", ")")
 
@@ -62,7 +77,7 @@ def _pair_rule(a: Analysis, check, balance, what: str, pair: str):
 @rule("typo.quotes", WARNING, "кавычки без пары или прямые кавычки вместо «ёлочек»",
       "незакрытая кавычка искажает наименование документа или организации", "«Основные принципы … без закрывающей")
 def quotes(a: Analysis):
-    yield from _pair_rule(a, quotes, lambda t: _balance(t, "«", "»"), "кавычка", "«»")
+    yield from _pair_rule(a, quotes, _quote_balance, "кавычка", "«»")
     for para in a.text.paras:
         for m in re.finditer(r'"[^"\n]{1,200}"', para.text):
             yield a.text.finding(quotes.rule, para, m.start(), m.group(0),
