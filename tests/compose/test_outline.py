@@ -61,7 +61,7 @@ def test_each_kind_of_act_is_composed_by_its_registry_entry_with_its_template():
     for key, kind in ACT_KINDS.items():
         assert region.documents[key].key == key
         assert (ROOT / "templates" / kind.template).is_file()
-    assert region.package == ["order", "network_regulation"]
+    assert region.package == ["order", "regulation", "roadmap"]    # the draft order approves the drafts
 
 
 def test_model_regulation_and_its_roadmap_template():

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.document import Document
+from . import abbreviations
 from .acts import RegionActs
 from .kinds import ACT_KEYS, ACT_KINDS, ActKind
 
@@ -39,14 +40,25 @@ class ComposedRegion:
         return [w for doc in self.documents.values() for w in doc.warnings]
 
 
-def compose_region(data: dict, model: dict, drafts: dict) -> ComposedRegion:
+def compose_region(data: dict, model: dict, drafts: dict, registry: dict | None = None) -> ComposedRegion:
     """Every act of a region (adopted or drafted)."""
-    acts = RegionActs(data, model, drafts, ACT_KINDS)
-    documents = {key: kind.compose(acts, key) for key, kind in ACT_KINDS.items() if key in acts.acts}
+    acts = RegionActs(data, model, drafts, ACT_KINDS, registry=registry)
+    documents = {key: _compose(acts, key, kind) for key, kind in ACT_KINDS.items() if key in acts.acts}
     return ComposedRegion(acts.acts, documents, acts.package_order())
 
 
-def compose_model(model: dict, drafts: dict) -> list[Document]:
+def _compose(acts: RegionActs, key: str, kind: ActKind) -> Document:
+    """An act; a draft twice when its abbreviations need introducing (:mod:`.abbreviations`)."""
+    document = kind.compose(acts, key)
+    if acts.acts[key].get("composed"):
+        fixes = abbreviations.plan(document, abbreviations.known_forms(acts.data, acts.model))
+        if fixes:
+            acts.fixes[key] = fixes
+            document = kind.compose(acts, key)
+    return document
+
+
+def compose_model(model: dict, drafts: dict, registry: dict | None = None) -> list[Document]:
     """The federal model regulation and its roadmap template (its appendix), placeholders shown."""
-    acts = RegionActs(model, model, drafts, ACT_KINDS, is_model=True)
+    acts = RegionActs(model, model, drafts, ACT_KINDS, is_model=True, registry=registry)
     return [ACT_KINDS[key].compose(acts, key) for key in ("regulation", "roadmap")]

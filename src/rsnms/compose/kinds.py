@@ -39,7 +39,7 @@ class ActKind:
 ACT_KINDS: dict[str, ActKind] = {kind.key: kind for kind in (
     ActKind("order", "Приказ (распоряжение)", compose_order, "drafts", default_kind=words.ORDER_KIND),
     ActKind("regulation", "Положение", compose_outline_act, "model", draft_heading=words.REGULATION_HEADING),
-    ActKind("roadmap", "Дорожная карта", compose_roadmap, "model"),
+    ActKind("roadmap", "Дорожная карта", compose_roadmap, "model", default_kind="комплекс мер"),
     ActKind("network_regulation", "Регламент сетевого взаимодействия", compose_outline_act, "drafts"),
 )}
 ACT_KEYS = tuple(ACT_KINDS)

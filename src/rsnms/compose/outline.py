@@ -17,6 +17,11 @@ from . import lists, tables
 from .text import Writer
 
 
+# data a draft shows otherwise than the region's adopted act words it: the legal basis as a list
+# in the nominative from the registry (an adopted act may have it in any case, «в соответствии с …»)
+DRAFT_REFS = {"system.legal_basis": "derived.legal_basis"}
+
+
 class Body:
     """Builds the blocks of one act body from an outline of sections and clauses."""
 
@@ -101,6 +106,8 @@ class Body:
     def clause(self, clause: dict, parents: list[int], index: int, level: int) -> int:
         """Render one clause; returns the last number used at this level."""
         ref = clause.get("ref")
+        if self.fallback and ref in DRAFT_REFS:     # a draft states what the profile holds as its own acts say it
+            ref = DRAFT_REFS[ref]
         if clause.get("optional") and ref and not lookup(self.data, ref):
             return index
         value = self.ref(ref) if ref else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..lang import words
 from ..lang.formats import roman
 from ..model.document import ROLE_TEXT, ROW, SPAN, Document, Rich, RoadmapTables, Row, Table
-from ..model.units import iter_roadmap
+from ..model.units import iter_roadmap, iter_subjects
 from .acts import RegionActs
 from .stamps import head
 from .text import Writer
@@ -30,6 +30,9 @@ def compose_roadmap(acts: RegionActs, key: str = "roadmap") -> Document:
     table = Rows(acts, act, w, [c["key"] for c in columns], composed).table(roadmap)
     table.header = [w(c["title"]) for c in columns]
     abbreviations = [a for a in acts.data.get("abbreviations", []) if "roadmap" in a.get("listed_in", [])]
+    fixes = acts.fixes.get(key)
+    if fixes and fixes.listed:      # a draft lists what it uses (see .abbreviations)
+        abbreviations = [{"abbr": abbr, "full": full} for abbr, full in fixes.listed]
     abbr_table = None
     if abbreviations:
         abbr_table = Table(title=w(words.ABBREVIATIONS_TITLE), widths=[1, 3],
@@ -52,7 +55,13 @@ class Rows:
         directions = roadmap.get("directions", [])
         direction_format = self.act.get("direction_format", DIRECTION_FORMAT)
         current_direction = current_group = None
+        drafted_num = 0
         for _path, item, direction, group in iter_roadmap(roadmap):
+            if self.composed:
+                if self.omitted(item):
+                    continue
+                drafted_num += 1
+                item = {**item, "num": drafted_num}
             if direction is not current_direction:
                 current_direction, current_group = direction, None
                 if direction.get("title"):
@@ -70,6 +79,16 @@ class Rows:
             self.rows.append(Row(cells, ROW, anchor=f"r-{item['num']}" if item.get("num") else "", unit=item["id"]))
         merges = [m for m in self.merges if m[2] > m[1]]
         return Table(rows=self.rows, widths=[COLUMN_WEIGHTS.get(k, 2.0) for k in self.keys], merges=merges)
+
+    def omitted(self, item: dict) -> bool:
+        """A model row a region's draft leaves out: done by adopting the acts themselves
+        («Утверждено Положение»), or already done where the region has the subject it creates."""
+        omit = item.get("omit_in_draft")
+        if not omit:
+            return False
+        role = omit.get("when_region_has")
+        return role is None or any(s.get("model_ref") == role or s.get("id") == role
+                                   for _l, _p, s in iter_subjects(self.acts.data.get("system", {})))
 
     def _group(self, group: dict) -> None:
         """A group's title: a merged cell of its own column, or a row above its activities."""

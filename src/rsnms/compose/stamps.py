@@ -27,29 +27,39 @@ def order_requisites(acts: RegionActs, w: Writer, in_stamp: bool) -> tuple[Rich,
 
 def stamp(acts: RegionActs, key: str, w: Writer) -> Rich | None:
     """The stamp above act ``key``, or None for the order and for an act nothing approves."""
+    if key == "order":
+        return None
     parent = acts.parents.get(key)
+    if parent is None and acts.acts[key].get("approved_by"):
+        # adopted by an order whose text the profile does not hold: its requisites as given
+        approval = acts.acts[key]["approved_by"]
+        date = format_date(approval["date"], False, True)
+        issuer = approval.get("issuer") or acts.value("authority.cases.gen") or "[[authority.cases.gen]]"
+        return Rich.lines(_order_stamp(acts, key, None, (words.KIND_FORMS[approval["kind"]], issuer, w(date),
+                                                         w(str(approval["number"]))), w))
     # an act the region's order does not approve awaits an order of its own
     future_order = parent is None
-    if parent is None and key != "order":
+    if parent is None:
         parent = ("order", None) if "order" in acts.acts else None
-    if parent is None or key == "order":
+    if parent is None:
         return None
     parent_key, number = parent
     if parent_key == "order":
-        return Rich.lines(_order_stamp(acts, key, number, future_order, w))
+        order_kind = acts.kind_forms("order")
+        authority = acts.value("authority.cases.gen") or "[[authority.cases.gen]]"
+        date, num = order_requisites(acts, w, in_stamp=True)
+        if future_order:
+            date, num = Rich([w.missing(words.MISSING["date"])]), Rich([w.missing(words.MISSING["number"])])
+        return Rich.lines(_order_stamp(acts, key, number, (order_kind, authority, date, num), w))
     lines = [w(words.appendix_heading(number)),
              w(f"к {acts.kind_forms(parent_key)['dat']} ") + w(title_text(acts.acts[parent_key]))]
     return Rich.lines(lines)
 
 
-def _order_stamp(acts: RegionActs, key: str, number: int | None, future_order: bool, w: Writer) -> list[Rich]:
+def _order_stamp(acts: RegionActs, key: str, number: int | None, requisites: tuple, w: Writer) -> list[Rich]:
     """«УТВЕРЖДЕН приказом …» or «Приложение № N к приказу …», then «от … № …»."""
+    order_kind, authority, date, num = requisites
     style = acts.acts[key].get("stamp", words.STAMP_APPROVED)
-    order_kind = acts.kind_forms("order")
-    authority = acts.value("authority.cases.gen") or "[[authority.cases.gen]]"
-    date, num = order_requisites(acts, w, in_stamp=True)
-    if future_order:
-        date, num = Rich([w.missing(words.MISSING["date"])]), Rich([w.missing(words.MISSING["number"])])
     if style == words.STAMP_APPROVED:
         lines = [w(words.APPROVED[acts.kind_forms(key)["gender"]]), w(f"{order_kind['ins']} {authority}")]
     else:

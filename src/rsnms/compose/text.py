@@ -8,6 +8,7 @@ text is typeset (quotes, dashes, non-breaking spaces).
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ..lang import words
 from ..lang.typography import typeset
@@ -34,9 +35,10 @@ def capitalize(text: str) -> str:
 class Writer:
     """Turns profile strings into :class:`Rich` text for one document, counting placeholders."""
 
-    def __init__(self, data: dict, what: str):
+    def __init__(self, data: dict, what: str, adapt: Callable[[str], str] | None = None):
         self.data = data
         self.what = what
+        self.adapt = adapt              # a draft's changes to plain text (the model's words, introductions)
         self.warnings: list[str] = []
 
     def __call__(self, text, *, typeset_text: bool = True) -> Rich:
@@ -55,8 +57,9 @@ class Writer:
             runs.append(self._plain(text[pos:], typeset_text))
         return runs
 
-    @staticmethod
-    def _plain(text: str, typeset_text: bool):
+    def _plain(self, text: str, typeset_text: bool):
+        if self.adapt is not None:
+            text = self.adapt(text)
         return (typeset(text) if typeset_text else text, ROLE_TEXT)
 
     def _resolve(self, key: str, depth: int) -> list:

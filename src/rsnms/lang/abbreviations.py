@@ -62,3 +62,16 @@ def runs(text: str) -> list[tuple[int, str]]:
 def introductions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, names) of each «(далее – …)» in ``text``; ``names`` as written inside it."""
     return [(m.start(), m.end(), m.group(1) or m.group(2)) for m in INTRO.finditer(text)]
+
+
+def _expansions() -> dict[str, str]:
+    out = {}
+    for line in Path(__file__).with_name("expansions.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            abbr, _, full = line.partition(" – ")
+            out[abbr.strip()] = full.strip()
+    return out
+
+
+EXPANSIONS = _expansions()
+"""Full forms (nominative) of the field's abbreviations a draft may use unexplained."""

@@ -63,3 +63,59 @@ def _same_capitals(original: str, new: str) -> str:
 def genitive_system(name: str) -> str:
     """«региональная система … [[region.cases.gen]]» → «региональной системы …» (fixed phrase)."""
     return re.sub(r"^региональная система", "региональной системы", name)
+
+
+def nominative(phrase: str) -> str:
+    """A name as it stands in a sentence («центров непрерывного повышения …», «цифровой
+    экосистеме …») in the nominative («центры …», «цифровая экосистема …»): the words up to
+    the head noun take the head's number and the nominative; the rest keeps its form."""
+    words = phrase.split(" ")
+    lead = []
+    for index, word in enumerate(words):
+        if not re.fullmatch(r"[А-Яа-яЁё-]+", word):
+            break
+        parses = [p for p in analyzer().parse(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
+        if not parses:
+            break
+        lead.append((index, parses))
+        if any(p.tag.POS == "NOUN" for p in parses) and not any(p.tag.POS in ("ADJF", "PRTF") for p in parses):
+            break
+    if not lead:
+        return phrase
+    head_parses = [p for p in lead[-1][1] if p.tag.POS == "NOUN"]
+    for head in head_parses:          # the reading of the head that the words before it agree with
+        case, number = head.tag.case, head.tag.number
+        chosen = [next((p for p in parses if p.tag.case == case and (p.tag.number == number or p.tag.POS == "NOUN")),
+                       None) for _i, parses in lead[:-1]]
+        if all(chosen):
+            out = list(words)
+            for (index, _parses), parse in zip(lead, chosen + [head]):
+                form = parse.inflect({"nomn", number} if parse.tag.POS == "NOUN" or number == "plur"
+                                     else {"nomn", number, head.tag.gender})
+                if form:
+                    out[index] = _same_capitals(words[index], form.word)
+            return " ".join(out)
+    return phrase
+
+
+_PREPOSITIONS = {"о", "об", "по", "для", "на", "в", "с", "к"}
+
+
+def title_in_case(title: str, case: str) -> str:
+    """An act's title in ``case``: the words before its first preposition inflected, a
+    parenthesis apart («Комплекс мер (дорожная карта) по …» → «Комплекс мер (дорожную
+    карту) по …»); the rest («о создании …») keeps its form."""
+    words = title.split(" ")
+    end = next((i for i, w in enumerate(words) if w.lower() in _PREPOSITIONS), len(words))
+    head, rest = " ".join(words[:end]), words[end:]
+    parts = re.split(r"(\([^()]*\))", head)
+    out = []
+    for part in parts:
+        if part.startswith("(") and part.endswith(")"):
+            out.append("(" + inflect_phrase(part[1:-1], case) + ")")
+        elif part.strip():
+            lead, core, trail = re.match(r"(\s*)(.*?)(\s*)$", part).groups()
+            out.append(lead + inflect_phrase(core, case) + trail)
+        else:
+            out.append(part)
+    return " ".join(["".join(out)] + rest) if rest else "".join(out)

@@ -37,7 +37,7 @@ class RegionWork:
 
     @cached_property
     def composed(self) -> ComposedRegion:
-        return compose_region(self.profile.data, self.catalog.model.data, self.catalog.drafts)
+        return compose_region(self.profile.data, self.catalog.model.data, self.catalog.drafts, self.catalog.registry)
 
     def docx(self, key: str) -> bytes:
         """The rendered .docx of act ``key``."""
@@ -82,7 +82,7 @@ class ModelWork:
 
     @cached_property
     def documents(self) -> list[Document]:
-        return compose_model(self.catalog.model.data, self.catalog.drafts)
+        return compose_model(self.catalog.model.data, self.catalog.drafts, self.catalog.registry)
 
     def _render(self, doc: Document) -> bytes:
         return render(doc, self.project.templates, ACT_KINDS[doc.key].template)

@@ -78,8 +78,14 @@ def _inline_common(schema: dict) -> None:
         if definition.pop("unevaluatedProperties", None) is None:
             continue
         properties: dict = {}
+        conditions = []                     # if/then parts stay as they are
         for part in definition.pop("allOf", []):
-            properties.update(defs[part["$ref"].split("/")[-1]]["properties"])
+            if "$ref" in part:
+                properties.update(defs[part["$ref"].split("/")[-1]]["properties"])
+            else:
+                conditions.append(part)
+        if conditions:
+            definition["allOf"] = conditions
         properties.update(definition.get("properties", {}))
         definition["properties"] = properties
         definition["additionalProperties"] = False

@@ -16,7 +16,7 @@ from ..finding import ERROR, WARNING
 from ..registry import rule
 from ..text import Para
 
-_DEFINITION = re.compile(r"^\s*([А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ](?: [А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ]){0,3})(?:\s*«[^«»]{1,80}»)?"
+_DEFINITION = re.compile(r"^\s*(?:[-–—•·▪]\s+)?([А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ](?: [А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ]){0,3})(?:\s*«[^«»]{1,80}»)?"
                          r"\s*(?:\t|\s[–—-]\s)\s*\S")
 
 
@@ -71,7 +71,7 @@ def _inventory(a: Analysis) -> Inventory:
                     inv.names.setdefault(name.strip(), []).append(Use(i, para, offset, name.strip()))
                 offset += len(name) + 1
         d = _DEFINITION.match(para.text)
-        if d and (para.row or " – " in para.text or " - " in para.text):
+        if d and (para.row or re.search(r"\s[–-]\s", para.text)):
             inv.defined_tokens.update(TOKEN.findall(d.group(1)))
             inv.defined.add(" ".join(d.group(1).split()))
             if len(d.group(1).split()) > 1:

@@ -8,8 +8,8 @@ and one line here.
 * :mod:`.identity` — the file name matches the id, a region has its order, ids are unique;
 * :mod:`.sources` — source texts exist, line ranges fit, errata quote their source;
 * :mod:`.dates` — dates are real, periods ordered;
-* :mod:`.references` — abbreviations, roadmap executors, appendices, data paths and model
-  functions a profile refers to exist;
+* :mod:`.references` — abbreviations, the network's coordinator, roadmap executors,
+  appendices, data paths and model functions a profile refers to exist;
 * :mod:`.placeholders` — ``[[…]]`` left in a region's profile, deadlines not understood
   (warnings).
 """
@@ -31,6 +31,7 @@ CHECKS = (
     dates.dates_and_periods,
     identity.unique_ids,
     references.abbreviations,
+    references.coordinator,
     references.roadmap_executors,
     references.appendices,
     references.data_paths,

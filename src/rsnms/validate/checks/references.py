@@ -29,6 +29,22 @@ def abbreviations(c: Context) -> None:
                                                        f"известны {_list(subjects)}")
 
 
+def coordinator(c: Context) -> None:
+    """The network's coordinator is one of the system's subjects; an act of the profile it
+    rests on exists."""
+    entry = c.data["system"].get("coordinator")
+    if not entry:
+        return
+    subjects = _subjects(c)
+    if entry["subject"] not in subjects:
+        c.error(("system", "coordinator", "subject"), f"нет субъекта с идентификатором «{entry['subject']}»: "
+                                                      f"известны {_list(subjects)}")
+    act = (entry.get("basis") or {}).get("act")
+    if act and act not in c.data.get("acts", {}):
+        c.error(("system", "coordinator", "basis", "act"), f"акта «{act}» нет в acts: укажите принятый акт "
+                                                          "или реквизиты (kind, date, number)")
+
+
 def roadmap_executors(c: Context) -> None:
     """A responsible executor must be a subject; co-executors may be wider groups
     («региональные методисты»), so an unknown one is only a warning."""
@@ -64,7 +80,12 @@ def appendices(c: Context) -> None:
 def data_paths(c: Context) -> None:
     for path, value in walk_values(c.data):
         if path and path[-1] == "ref" and isinstance(value, str) and path[0] in ("acts", "system"):
-            if lookup(c.data, value, indexes=False, default=MISSING) is MISSING:
+            if value.startswith("derived."):
+                from ...compose.facts import NAMES
+                if value.split(".", 1)[1] not in NAMES:
+                    c.error(path, f"«{value}» — не из фактов, которые rsnms выводит из профиля: "
+                                  f"известны {_list('derived.' + n for n in NAMES)}")
+            elif lookup(c.data, value, indexes=False, default=MISSING) is MISSING:
                 c.error(path, f"путь «{value}» не ведёт к данным профиля: проверьте имена разделов")
 
 
