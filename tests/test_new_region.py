@@ -5,6 +5,7 @@ from __future__ import annotations
 from ruamel.yaml import YAML
 
 from conftest import export_json, run_rsnms
+from rsnms.readers.docx import docx_text
 
 
 def test_new_region_validates_and_has_case_forms(project_copy):
@@ -52,7 +53,27 @@ def test_new_region_with_authority_and_multiword_name(project_copy):
     assert data["region"]["cases"]["ins"] == "Еврейской автономной областью"
     assert data["authority"]["cases"]["gen"] == "Департамента образования Еврейской автономной области"
     assert data["acts"]["order"]["kind"] == "распоряжение"
-    assert data["acts"]["order"]["operative_word"] == "обязываю"
+    # the draft order takes its clauses from the skeleton, in the grammar of its kind
+    assert run_rsnms("build", "jao", "--no-site", root=project_copy).returncode == 0
+    order = docx_text((project_copy / "build" / "acts" / "jao" / "order.docx").read_bytes()).replace("\u00a0", " ")
+    assert "обязываю:" in order and "Контроль за исполнением настоящего распоряжения" in order
+    assert "Утвердить прилагаемые:" in order and "(приложение № 1)" in order and "(приложение № 2)" in order
+
+
+def test_new_asks_for_the_coordinator_and_takes_it(project_copy):
+    result = run_rsnms("new", "tver", "--name", "Тверская область", root=project_copy)
+    assert "system.coordinator" in result.stdout and "--coordinator" in result.stdout
+    check = run_rsnms("validate", "tver", root=project_copy)
+    assert "не указан координатор сетевого взаимодействия" in check.stderr
+    result = run_rsnms("new", "pskov", "--name", "Псковская область", "--coordinator", "cnppm", root=project_copy)
+    assert result.returncode == 0 and "system.coordinator" not in result.stdout
+    assert export_json("pskov", root=project_copy)["system"]["coordinator"] == {"subject": "cnppm"}
+    assert run_rsnms("build", "pskov", "--no-site", root=project_copy).returncode == 0
+    network = docx_text((project_copy / "build" / "acts" / "pskov" / "network-regulation.docx").read_bytes())
+    assert "координатором сетевого взаимодействия субъектов рснмс является центр" in network.lower()
+    bad = run_rsnms("new", "kursk", "--name", "Курская область", "--coordinator", "nobody", root=project_copy)
+    assert bad.returncode == 2 and "нет субъекта «nobody»" in bad.stderr
+    assert not (project_copy / "regions" / "kursk.yaml").exists()
 
 
 def test_new_refuses_existing_profile_and_bad_id(project_copy):

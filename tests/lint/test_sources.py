@@ -31,7 +31,8 @@ def test_the_linter_finds_the_defects_the_errata_record(findings):
     total = hit = 0
     print()
     for region, profile in sorted(PROFILES.items()):
-        known = errata(profile)
+        # errata recorded by reading the sources; those the linter itself found do not measure it
+        known = errata({"errata": [e for e in profile.get("errata", []) if "found_by" not in e]})
         caught = sum(1 for e in known if any(matches(f, e) for f in found))
         total, hit = total + len(known), hit + caught
         label = " (held out)" if region == HELD_OUT else ""

@@ -63,10 +63,10 @@ class RegionActs:
             order["appendices"] = [key for key, act in acts.items() if key != "order" and key not in attached
                                    and not act.get("approved_by")
                                    and (act.get("composed") or act.get("status") == "draft")]
-            if len(order["appendices"]) > 1:    # the order names them «(приложение № 1)»: so do their stamps
-                for key in order["appendices"]:
-                    if acts[key].get("composed"):
-                        acts[key]["stamp"] = words.STAMP_APPENDIX
+        if order.get("composed") and len(order.get("appendices", [])) > 1:
+            for key in order["appendices"]:     # the order names them «(приложение № 1)»: so do their stamps
+                if key in acts and (acts[key].get("composed") or acts[key].get("status") == "draft"):
+                    acts[key]["stamp"] = words.STAMP_APPENDIX
         return acts
 
     def _parents(self) -> dict[str, tuple[str, int | None]]:

@@ -140,6 +140,11 @@ class Body:
         if not clause.get("unnumbered"):
             index += 1
             numbers = self.next_numbers(parents, index)
+        if present == "inline" and ref and isinstance(value, list):
+            # one paragraph of the source: the text, the data run on, the tail
+            clause = {**clause, "text": " ".join([clause.get("text") or ""] + [_inline(v) for v in value]
+                                                 + list(clause.get("tail", []))).strip(), "tail": []}
+            ref = value = None
         text = clause.get("text")
         body_text = self.w(text) if text is not None else None
         if body_text is None and ref and isinstance(value, str):
@@ -180,3 +185,7 @@ class Body:
         if ref and ref.startswith("system.subjects.") and ref.count(".") == 2:
             return "clauses"
         return "list"
+
+
+def _inline(entry) -> str:
+    return entry if isinstance(entry, str) else entry.get("text", "")

@@ -31,7 +31,7 @@ def compose_outline_act(acts: RegionActs, key: str) -> Document:
                 body.emit(PARA, w(entry["term"]) + w(" – ") + w(entry["definition"]),
                           anchor=f"annex-{i}-t{k}", unit=entry.get("id", ""))
         else:
-            table_for(body, annex["ref"], value, annex.get("columns"))
+            table_for(body, annex["ref"], value, annex.get("columns"), annex.get("numbered", True))
     return acts.document(key, w, body=body.blocks, **parts)
 
 

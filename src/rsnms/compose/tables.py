@@ -16,10 +16,10 @@ if TYPE_CHECKING:
     from .outline import Body
 
 
-def table_for(body: "Body", ref: str, value, columns: list[str] | None = None) -> Table:
+def table_for(body: "Body", ref: str, value, columns: list[str] | None = None, numbered: bool = True) -> Table:
     """The table for the data behind ``ref``, added to the body."""
     if ref == "system.indicators":
-        table = indicators_table(body, value, columns)
+        table = indicators_table(body, value, columns, numbered)
     elif ref.startswith("system.chapters."):
         table = chapter_table(body, value)
     elif ref == "system.subjects":
@@ -33,7 +33,7 @@ def table_for(body: "Body", ref: str, value, columns: list[str] | None = None) -
     return table
 
 
-def indicators_table(body: "Body", value: list, columns: list[str] | None) -> Table:
+def indicators_table(body: "Body", value: list, columns: list[str] | None, numbered: bool = True) -> Table:
     w = body.w
     header = [w(c) for c in columns] if columns else []
     with_fields = any(isinstance(e, dict) and e.get("fields")
@@ -46,7 +46,8 @@ def indicators_table(body: "Body", value: list, columns: list[str] | None) -> Ta
                 rows.append(Row([w(entry["group"])], SPAN))
             for item in entry["items"] if is_group(entry) else [entry]:
                 n += 1
-                cells = [w(str(n)), w(item["text"])] + [w(v) for v in (item.get("fields") or {}).values()]
+                number = w(str(n)) if numbered else Rich()     # a source may leave its «№ п/п» column empty
+                cells = [number, w(item["text"])] + [w(v) for v in (item.get("fields") or {}).values()]
                 cells += [Rich()] * (len(columns) - len(cells))
                 rows.append(Row(cells[:len(columns)], unit=item.get("id", "")))
         return Table(rows=rows, header=header, widths=[0.6, 4] + [3] * (len(columns) - 2))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 
 from ..lang import words
-from ..lang.cases import CASES, genitive_system, inflect_phrase
+from ..lang.cases import CASES, inflect_phrase
 from .profile import Profile
 from .units import PLACEHOLDER, iter_roadmap, iter_subjects
 
@@ -25,13 +25,16 @@ LINKED_LISTS = ("tasks", "principles", "approaches", "mechanisms", "duties", "ri
 
 
 def scaffold(region_id: str, name: str, model: Profile, *, authority: str | None = None,
-             kind: str = words.ORDER_KIND) -> dict:
-    """The data of a new profile (plain dict, ready to be written as YAML)."""
+             kind: str = words.ORDER_KIND, coordinator: str | None = None) -> dict:
+    """The data of a new profile (plain dict, ready to be written as YAML); ``coordinator``:
+    the id of the subject that coordinates the network (one of the model's, e.g. ``cnppm``)."""
     cases = {case: inflect_phrase(name, case) for case in CASES}
     mapping = {"region.name": name, **{f"region.cases.{c}": v for c, v in cases.items()}}
     if authority:
         mapping["authority.name"] = authority
     system = _system(model)
+    if coordinator:
+        system["coordinator"] = {"subject": coordinator}
     data = {
         "id": region_id,
         "region": {"name": name, "cases": cases},
@@ -39,7 +42,7 @@ def scaffold(region_id: str, name: str, model: Profile, *, authority: str | None
         "abbreviations": copy.deepcopy(model.raw.get("abbreviations", [])),
         "system": system,
         "roadmap": _roadmap(model),
-        "acts": _acts(model, system["name"], kind),
+        "acts": _acts(model, kind),
     }
     return _fill(data, mapping)
 
@@ -87,27 +90,20 @@ def _roadmap(model: Profile) -> dict:
     return roadmap
 
 
-def _acts(model: Profile, system_name: str, kind: str) -> dict:
+def _acts(model: Profile, kind: str) -> dict:
+    """A draft order (its title and clauses come from the skeleton in acts/drafts.yaml: it
+    approves the regulation and the roadmap), the regulation and the roadmap from the model."""
     regulation = copy.deepcopy(model.raw["acts"]["regulation"])
-    regulation.update(status="draft", heading=words.REGULATION_HEADING, stamp=words.STAMP_APPROVED)
+    regulation.update(status="draft", kind=words.DEFAULT_KIND, heading=words.REGULATION_HEADING,
+                      stamp=words.STAMP_APPROVED)
     regulation.pop("appendices", None)
+    regulation.pop("annex_stamp", None)
     roadmap_act = copy.deepcopy(model.raw["acts"]["roadmap"])
     roadmap_act.update(status="draft", stamp=words.STAMP_APPROVED)
-    system = genitive_system(system_name)
-    own = words.KIND_FORMS[kind]["gen"]
     order = {
         "status": "draft",
         "kind": kind,
         "place": "[[место издания]]",
-        "title": f"Об утверждении Положения о создании и функционировании {system} "
-                 "и Комплекса мер («дорожной карты»)",
-        "operative_word": words.OPERATIVE_WORDS[kind],
-        "clauses": [
-            {"text": f"Утвердить прилагаемое Положение о создании и функционировании {system}."},
-            {"text": f"Утвердить прилагаемый Комплекс мер («дорожную карту») по созданию и функционированию "
-                     f"{system}."},
-            {"text": f"Контроль за исполнением настоящего {own} оставляю за собой."},
-        ],
         "signatory": dict(HEAD),
         "appendices": ["regulation", "roadmap"],
     }

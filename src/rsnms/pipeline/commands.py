@@ -16,6 +16,7 @@ from ..fsutil import write_atomic
 from ..model.catalog import Catalog
 from ..model.profile import MODEL_ID, Profile
 from ..model.scaffold import scaffold
+from ..model.units import iter_subjects
 from ..project import Project
 from ..validate import errors_of, validate_file, validate_files
 from ..validate import schema as schema_mod
@@ -110,7 +111,12 @@ def cmd_new(args, project: Project, catalog: Catalog) -> int:
     if target.exists():
         raise InputError([Diagnostic(str(target.relative_to(project.root)), 1, 1, "",
                                      "профиль уже существует: выберите другой идентификатор или удалите файл")])
-    data = scaffold(args.id, args.name, catalog.model, authority=args.authority, kind=args.kind)
+    subjects = [s["id"] for _l, _p, s in iter_subjects(catalog.model.data["system"])]
+    if args.coordinator and args.coordinator not in subjects:
+        raise InputError([Diagnostic("--coordinator", 1, 1, "", f"нет субъекта «{args.coordinator}»: укажите "
+                                                                f"один из {', '.join(subjects)}")])
+    data = scaffold(args.id, args.name, catalog.model, authority=args.authority, kind=args.kind,
+                    coordinator=args.coordinator)
     header = ("# yaml-language-server: $schema=profile.schema.json\n"
               "# Профиль создан командой rsnms new из примерного положения.\n"
               "# Проверьте падежные формы (region.cases, authority.cases) и заполните все [[…]].\n")
@@ -123,6 +129,10 @@ def cmd_new(args, project: Project, catalog: Catalog) -> int:
         return 1
     print(f"Создан профиль {target.relative_to(project.root)}; незаполненных мест: {len(diagnostics)} "
           f"(список — rsnms validate {args.id}).")
+    if not args.coordinator:
+        print("Кто координирует сетевое взаимодействие субъектов системы? Укажите его в system.coordinator "
+              f"(или при создании: --coordinator {' | '.join(subjects)}): без него в проекте регламента "
+              "сетевого взаимодействия — незаполненное место.")
     return 0
 
 

@@ -9,9 +9,10 @@ import zipfile
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu
+from docx.shared import Emu, Twips
 
 from ..model.document import Table
+from .widths import fit, minimum_widths
 
 # Child order that the WordprocessingML schema prescribes (Word rejects some files whose
 # properties come in another order; LibreOffice does not mind, so tests check it).
@@ -72,13 +73,15 @@ def _text_width(docx) -> int:
 
 
 def layout_tables(docx, layouts: list[Table]) -> None:
-    """Column widths from compose's relative weights (``w:tblGrid`` and cell widths, which
-    LibreOffice needs), fixed layout, and vertical merges."""
+    """Column widths from compose's relative weights, none narrower than its longest word
+    (:mod:`.widths`; ``w:tblGrid`` and cell widths, which LibreOffice needs), fixed layout, and
+    vertical merges."""
     width = _text_width(docx)
     for table, layout in zip(_data_tables(docx), layouts):
         tbl = table._tbl
         cols = tbl.tblGrid.findall(qn("w:gridCol"))
-        widths = _column_widths(width, list(layout.widths or []), len(cols))
+        weights = _weights(list(layout.widths or []), len(cols))
+        widths = [Twips(w) for w in fit(Emu(width).twips, weights, minimum_widths(layout, len(cols)))]
         for col, w in zip(cols, widths):
             col.set(qn("w:w"), str(Emu(w).twips))
         _property(tbl.tblPr, "w:tblW", {"w:type": "dxa", "w:w": str(Emu(sum(widths)).twips)})
@@ -92,10 +95,8 @@ def layout_tables(docx, layouts: list[Table]) -> None:
         _merge(table, layout.merges)
 
 
-def _column_widths(width: int, weights: list[float], n: int) -> list[int]:
-    weights = (weights + [weights[-1] if weights else 1] * n)[:n] if n else []
-    total = sum(weights) or 1
-    return [int(width * w / total) for w in weights]
+def _weights(weights: list[float], n: int) -> list[float]:
+    return (weights + [weights[-1] if weights else 1] * n)[:n] if n else []
 
 
 def _property(parent, tag: str, attributes: dict) -> None:

@@ -169,12 +169,14 @@ def unused(a: Analysis):
 @rule("abbr.redefined", WARNING, "сокращение введено повторно", "сокращение вводится один раз в акте",
       "«(далее – ЦНППМ)» дважды", scope=("document",))
 def redefined(a: Analysis):
+    """Within one part of an act: an appendix (a roadmap «Приложение к Положению») is often read
+    alone, and may introduce again what the act introduced."""
     inv = inventory(a)
-    acts = _acts(a)
+    parts = [(p.start, p.end) for p in a.structure.parts] or [(0, len(a.text.paras))]
     for name, intros in inv.names.items():
         seen: dict[int, Use] = {}
         for use in intros:
-            act = _act_of(acts, use.index)
+            act = _act_of(parts, use.index)
             if act in seen and use.index != seen[act].index:
                 yield a.text.finding(redefined.rule, use.para, use.offset, name,
                                      f"сокращение «{name}» уже введено (строка {seen[act].para.line}): уберите "

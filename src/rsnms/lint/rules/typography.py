@@ -23,18 +23,19 @@ def _balance(text: str, opening: str, closing: str) -> int:
 
 
 def _quote_balance(text: str) -> int:
-    """Unpaired «» quotes; a quote inside a quote that ends with it closes both with one «»»
-    («приказ «Об утверждении … проекта «Образование»»: Russian typography does not double the
-    closing quote), so one closing quote fewer is a pair when the last quote closes a nested one."""
-    depth, deepest_last = 0, False
+    """Unpaired «» quotes. Russian typography prints one «»» where a nested quote ends with the
+    one around it («приказ «Об утверждении … проекта «Образование»», «ОРОО «АПРОО «СПЕКТР»»), so a
+    closing quote inside a quote may close every open one: the text is paired when some reading
+    of its closing quotes closes them all."""
+    depths = {0}
     for ch in text:
         if ch == "«":
-            depth, deepest_last = depth + 1, False
+            depths = {d + 1 for d in depths}
         elif ch == "»":
-            depth, deepest_last = depth - 1, depth >= 2
-    if depth == 1 and deepest_last:
-        return 0
-    return _balance(text, "«", "»")
+            depths = {d - 1 for d in depths if d >= 1} | ({0} if any(d >= 2 for d in depths) else set())
+            if not depths:
+                return -1
+    return 0 if 0 in depths else min(depths)
 
 
 def _paren_balance(text: str) -> int:

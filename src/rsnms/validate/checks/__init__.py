@@ -39,6 +39,7 @@ CHECKS = (
     references.lint_rules,
     sources.errata,
     placeholders.placeholders,
+    placeholders.coordinator,
     placeholders.deadlines,
 )
 

@@ -16,6 +16,16 @@ def placeholders(c: Context) -> None:
                 c.warning(path, f"не заполнено: {match.group(1)}")
 
 
+def coordinator(c: Context) -> None:
+    """A region whose network-interaction regulation rsnms drafts needs its coordinator."""
+    network = c.data.get("acts", {}).get("network_regulation", {})
+    if c.is_model or c.data["system"].get("coordinator") or network.get("status") == "adopted":
+        return
+    c.warning(("system",), "не указан координатор сетевого взаимодействия (system.coordinator: subject — "
+                           "идентификатор субъекта, basis — акт, которым он определен): в проекте регламента "
+                           "на его месте будет незаполненное место")
+
+
 def deadlines(c: Context) -> None:
     normalized = normalize(c.data)
     for path, item, _d, _g in iter_roadmap(normalized.get("roadmap", {})):
