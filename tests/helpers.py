@@ -182,3 +182,18 @@ def offline_page(browser, base: str, **options):
     page.on("pageerror", lambda e: problems.append(f"error: {e}"))
     page.problems = problems
     return page
+
+
+def highlighted(path: Path) -> list[str]:
+    """The texts of the highlighted placeholders of a .docx (runs in the style «Заполнитель»)."""
+    from docx import Document as open_docx
+    from docx.oxml.ns import qn
+    document = open_docx(str(path))
+    style_id = document.styles["Заполнитель"].style_id
+    runs = document.element.body.iter(qn("w:r"))
+    out = []
+    for run in runs:
+        r_style = run.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")
+        if r_style is not None and r_style.get(qn("w:val")) == style_id:
+            out.append("".join(t.text for t in run.iter(qn("w:t"))))
+    return out

@@ -6,14 +6,13 @@ import json
 import re
 import subprocess
 import zipfile
-from pathlib import Path
 
 import pytest
 from docx import Document as open_docx
 from docx.oxml.ns import qn
 
 from conftest import REGIONS, ROOT, copy_project, export_json, run_rsnms
-from helpers import page_ink, pdf_pages, text_of
+from helpers import highlighted, page_ink, pdf_pages, text_of
 from rsnms.compare import fidelity
 from rsnms.lang.typography import typeset
 
@@ -110,18 +109,6 @@ def test_order_typography_and_title_block(built):
         kind = next(p for p in document.paragraphs if p.text == "ПРИКАЗ")
         spacing = kind.style.element.rPr.find(qn("w:spacing"))
         assert (spacing is not None and int(spacing.get(qn("w:val"))) > 0) == spaced, region
-
-
-def highlighted(path: Path) -> list[str]:
-    document = open_docx(str(path))
-    style_id = document.styles["Заполнитель"].style_id
-    runs = document.element.body.iter(qn("w:r"))
-    out = []
-    for run in runs:
-        r_style = run.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")
-        if r_style is not None and r_style.get(qn("w:val")) == style_id:
-            out.append("".join(t.text for t in run.iter(qn("w:t"))))
-    return out
 
 
 def test_drafts_use_the_regions_names_and_highlight_what_is_unknown(built):

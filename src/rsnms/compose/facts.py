@@ -84,7 +84,7 @@ def own_act(acts: "RegionActs", key: str, case: str) -> str:
                                  order.get("number"))
     act = acts.acts[key]
     forms = acts.kind_forms(key)
-    title = title_text(act)
+    title = _sentence_case(title_text(act), acts.data)
     approval = act.get("approved_by")
     approved = (requisites_phrase(approval["kind"], "ins", approval.get("issuer") or authority, approval["date"],
                                   approval["number"]) if approval else own_act(acts, "order", "ins"))
@@ -143,3 +143,15 @@ def _cited(act: dict) -> str:
     if title and title[:1].isupper() and title not in short and "«" not in short:
         return f"{short} «{title}»"
     return short
+
+
+def _sentence_case(title: str, data: dict) -> str:
+    """A title set in capitals («О СОЗДАНИИ … ИРКУТСКОЙ ОБЛАСТИ») as a sentence names it: in
+    lower case, with the region's name in the profile's capitals."""
+    if not title[:12].isupper():
+        return title
+    text = title.lower()
+    names = [data.get("region", {}).get("name", "")] + list(data.get("region", {}).get("cases", {}).values())
+    for name in sorted(filter(None, names), key=len, reverse=True):
+        text = text.replace(name.lower(), name)
+    return text
