@@ -142,3 +142,21 @@ def test_search_index_gets_forms_per_section_and_is_utf8(tmp_path):
     first = docs[0]["text"].split(search.MARK)[1].split()
     assert {"программа", "утвердить", "утвержденным", "приказ"} <= set(first)
     assert "программа" not in docs[1]["text"]
+
+
+def test_a_regions_page_lists_what_the_linter_found_escaped():
+    from rsnms.handbook.region import lint_section
+    from rsnms.handbook.sources import RegionSource
+    from rsnms.lint.finding import Finding
+    profile, _d = validate_file(Project(ROOT).profile("omsk"), CATALOG)
+    region = RegionSource(profile, {}, {}, None)
+    assert "Ошибок, предупреждений и замечаний нет" in lint_section(region)
+    region.lint = [Finding("lang.spelling", "warning", "build/acts/omsk/regulation.docx", 12, 5,
+                           "слово «управлеченческих» не найдено в словаре", HOSTILE),
+                   Finding("typo.dash", "warning", "build/acts/omsk/order.docx", 3, 1, "дефис", "-",
+                           known="известно: errata профиля")]
+    html = rendered(lint_section(region))
+    assert "предупреждений 1" in html and "известных или подавленных 1" in html
+    assert "regulation.docx" in html and "12:5" in html and "lang.spelling" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "order.docx" not in html         # a known finding is counted, not listed

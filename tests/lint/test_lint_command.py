@@ -97,3 +97,15 @@ def test_readme_documents_every_rule():
         assert f"`{rule}`" in readme, rule
     check = subprocess.run([sys.executable, str(ROOT / "scripts" / "lint_rules_table.py"), "--check"])
     assert check.returncode == 0, "the README's table of rules is stale: run scripts/lint_rules_table.py"
+
+
+def test_the_handbook_shows_each_regions_findings_on_its_page(built):
+    for region in ("omsk", "orenburg", "irkutsk", "eao"):
+        page = (built / "build" / "site" / "regions" / region / "index.html").read_text(encoding="utf-8")
+        assert 'id="lint"' in page and f"rsnms lint {region}" in page
+        report = json.loads((built / "build" / "lint" / f"{region}.json").read_text(encoding="utf-8"))
+        listed = [f for f in report["findings"] if not f.get("known")]
+        if listed:                              # each listed finding is on the page, at its place
+            assert all(f"{f['line']}:{f['column']}" in page for f in listed)
+        else:
+            assert "Ошибок, предупреждений и замечаний нет" in page

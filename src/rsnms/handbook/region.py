@@ -63,7 +63,27 @@ f" ({cell(head['position'])} — {cell(head['name'])})" if head else ""}.
 ## Субъекты по уровням {{#subjects}}
 
 {chr(10).join(_subjects(data))}
+
+## Проверка актов {{#lint}}
+
+{lint_section(region)}
 """, f"{region.name} — обзор")
+
+
+def lint_section(region: RegionSource) -> str:
+    """What `rsnms lint` found in the region's profile and in every act rsnms built for it:
+    a count, and each finding with its place, rule, message and the text as it stands."""
+    from ..lint.finding import SEVERITY_WORDS
+    from ..lint.output import summary
+
+    shown = [f for f in region.lint if not f.known]
+    head = (f"Юридико-техническая проверка (`rsnms lint {region.id}`): {summary(region.lint)}. "
+            "Правила и их смысл — в README, раздел «Проверка актов».")
+    if not shown:
+        return head + "\n\nОшибок, предупреждений и замечаний нет."
+    rows = [[cell(f.file.split("/")[-1]), f"{f.line}:{f.column}", SEVERITY_WORDS[f.severity], f"`{f.rule}`",
+             cell(f.message), cell(f.excerpt)] for f in shown]
+    return head + "\n\n" + table(["Файл", "Место", "Важность", "Правило", "Что не так", "Текст"], rows)
 
 
 def _subjects(data: dict) -> list[str]:

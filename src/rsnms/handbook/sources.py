@@ -23,6 +23,7 @@ class RegionSource:
     files: dict[str, Path]         # act slug → the rendered .docx (its PDF beside it, if built)
     alignment: Alignment
     documents: dict[str, Document] = field(default_factory=dict)   # act key → composed document
+    lint: list = field(default_factory=list)   # what `rsnms lint` found in its profile and acts (lint.Finding)
 
     @property
     def id(self) -> str:

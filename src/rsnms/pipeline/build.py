@@ -183,7 +183,8 @@ def handbook_sources(run: Run) -> handbook.Sources:
     acts = run.project.build / "acts"
     regions = [handbook.RegionSource(w.profile, w.composed.acts,
                                      {k.slug: acts / w.id / f"{k.slug}.docx" for k in ACT_KINDS.values()},
-                                     w.alignment, w.composed.documents) for w in run.regions]
+                                     w.alignment, w.composed.documents, run.lint.get(w.id, []))
+               for w in run.regions]
     regions.sort(key=lambda r: r.name)
     return handbook.Sources(run.project, run.catalog, regions, acts / MODEL_ID / "regulation.docx",
                             run.model.documents)
