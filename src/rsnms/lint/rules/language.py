@@ -229,3 +229,37 @@ def capitalization(a: Analysis):
             yield a.text.finding(capitalization.rule, para, m.start(), m.group(0),
                                  f"«{m.group(0)}» в остальном тексте пишется с прописной ({n} раз): приведите к "
                                  "одному написанию", m.group(0)[0].upper() + m.group(0)[1:])
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•·▪]|\d{1,2}\)|[а-я]\))\s+([А-Яа-яЁё]+)")
+_FRAME_END = re.compile(r"([А-Яа-яЁё]+)\s*:\s*$")
+# a list after these governs its own case («в соответствии с:» — instrumental, «на основании:» — genitive)
+_GOVERNING_END = {"с", "со", "в", "во", "на", "по", "к", "о", "об", "при", "для", "от", "из", "между", "основании",
+                  "соответствии", "согласно"}
+
+
+@rule("lang.list-case", WARNING, "пункт перечня после «…:» не в именительном падеже («основа: Федеральным законом»)",
+      "перечень после двоеточия продолжает называть предметы — в именительном падеже, если слова перед "
+      "двоеточием не требуют другого", "«Нормативная правовая основа …: Федеральным законом от …»")
+def list_case(a: Analysis):
+    from .grammar import parses
+    paras = a.text.paras
+    for i, para in enumerate(paras):
+        frame = _FRAME_END.search(para.text)
+        if not frame or para.row or frame.group(1).lower() in _GOVERNING_END:
+            continue
+        if {p.tag.POS for p in parses(frame.group(1).lower())} & {"VERB", "INFN", "PRTS"} - {None} and \
+                frame.group(1).lower() not in ("являются", "является", "составляют", "относятся"):
+            continue                    # «осуществляет:» — the verb decides the case
+        for item in paras[i + 1:i + 30]:
+            m = _LIST_ITEM.match(item.text)
+            if not m:
+                break
+            word = m.group(1)
+            readings = [p for p in parses(word.lower()) if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
+            cases = {p.tag.case for p in readings}
+            if readings and "nomn" not in cases and cases & {"ablt", "datv"} and \
+                    not any(p.tag.POS in ("VERB", "INFN", "ADVB", "PREP", "CONJ") for p in parses(word.lower())):
+                yield a.text.finding(list_case.rule, item, m.start(1), word,
+                                     f"после «{frame.group(1)}:» пункт перечня начинается словом «{word}» не в "
+                                     "именительном падеже: «Федеральный закон …», а не «Федеральным законом …»")
