@@ -36,7 +36,7 @@ def overview(region: RegionSource, pages: Pages) -> None:
     for key, kind in ACT_KINDS.items():
         act = region.acts[key]
         rows.append([f"[{kind.title}]({kind.slug}.md)", words.ACT_STATUS[act.get("status", "draft")],
-                     cell(requisites(act) if key == "order" else ""), profile_cell(data, act.get("title", "")),
+                     cell(_requisites(key, act)), profile_cell(data, act.get("title", "")),
                      download_links(region.files[kind.slug], f"../../files/{rid}/{kind.slug}")])
     head = data["authority"].get("head")
     extra = ["- [Сравнение с примерным положением](compare.md)",
@@ -84,6 +84,19 @@ def lint_section(region: RegionSource) -> str:
     rows = [[cell(f.file.split("/")[-1]), f"{f.line}:{f.column}", SEVERITY_WORDS[f.severity], f"`{f.rule}`",
              cell(f.message), cell(f.excerpt)] for f in shown]
     return head + "\n\n" + table(["Файл", "Место", "Важность", "Правило", "Что не так", "Текст"], rows)
+
+
+def _requisites(key: str, act: dict) -> str:
+    """The order's date and number; for an act adopted by an order the profile does not hold,
+    that order's («утвержден приказом от 25.04.2022 № 201»)."""
+    if key == "order":
+        return requisites(act)
+    approval = act.get("approved_by")
+    if approval:
+        kind = words.KIND_FORMS[approval["kind"]]
+        return f"{words.APPROVED[words.KIND_FORMS.get(act.get('kind', ''), kind)['gender']].lower()} " \
+               f"{kind['ins']} {requisites(approval)}"
+    return ""
 
 
 def _subjects(data: dict) -> list[str]:

@@ -290,6 +290,10 @@ def region_files(documents: dict[str, Document], acts: dict, package: list[str],
             continue
         if key in numbers:
             out[key] = _serialize(attachment_doc(doc, frbr, f"att_{numbers[key]}", authority, []))
+        elif acts[key].get("approved_by"):     # adopted by an order the profile does not hold: its date, number
+            approval = acts[key]["approved_by"]
+            own = Frbr(place, "doc", slug(doc.heading.plain or key), str(approval["date"]), str(approval["number"]))
+            out[key] = _serialize(attachment_doc(doc, own, "", authority, []))
         else:
             own = Frbr(place, "doc", slug(doc.heading.plain or key), acts.get("order", {}).get("date"), f"{key}-proekt")
             out[key] = _serialize(attachment_doc(doc, own, "", authority, []))
