@@ -26,19 +26,36 @@ def _spanning(row: Row, ncols: int) -> bool:
                                  (row.spans or [1])[0] >= ncols)
 
 
-def _lines(cell: str) -> list[str]:
-    """The dash lines of a cell as items (a line without a dash continues the item before it)."""
-    out: list[str] = []
+MARKER = r"(?:[-–—•·▪]|\d{1,2}\)|[а-я]\))"
+ITEM_LINE = re.compile(rf"^\s*{MARKER}\s+")
+INLINE_ITEM = re.compile(rf"(?<=[;.])\s+{MARKER}\s+(?=\S)")
+
+
+def cell_items(cell: str) -> tuple[list[str], str]:
+    """The items of a cell listing them — lines or runs after «;» starting with a dash, a bullet,
+    «1)» or «а)» — and the text before the first marker (a title, or the end of an item a page
+    break cut: '' when the cell starts with a marker)."""
+    items: list[str] = []
+    lead: list[str] = []
     for line in cell.split("\n"):
-        if DASH_LINE.match(line) or not out:
-            out.append(DASH_LINE.sub("", line).strip())
-        else:
-            out[-1] += " " + line.strip()
-    return [o for o in out if o]
+        for k, part in enumerate(INLINE_ITEM.split(line.strip())):
+            if k or ITEM_LINE.match(part):
+                items.append(ITEM_LINE.sub("", part).strip())
+            elif items:
+                items[-1] += " " + part.strip()
+            else:
+                lead.append(part.strip())
+    return [i for i in items if i], " ".join(p for p in lead if p)
 
 
-TARGETS = re.compile(r"\s*\(((?:к\s+\d{4}\s+году\s+[–—-]\s+[^;()]+(?:\([^()]*\)[^;()]*)*;?\s*)+)\)([;.,]?)$")
-TARGET = re.compile(r"к\s+(\d{4})\s+году\s+[–—-]\s+([^;]+)")
+def _lines(cell: str) -> list[str]:
+    """The items of a cell (a line without a marker before the first one is an item too)."""
+    items, lead = cell_items(cell)
+    return ([lead] if lead else []) + items
+
+
+TARGETS = re.compile(r"\s*\(((?:к\s+\d{4}\s+году\s+(?:[–—-]\s+)?[^;()]+(?:\([^()]*\)[^;()]*)*;?\s*)+)\)([;.,]?)$")
+TARGET = re.compile(r"к\s+(\d{4})\s+году\s+(?:[–—-]\s+)?([^;]+)")
 
 
 def indicator(text: str) -> dict:
@@ -56,11 +73,8 @@ def indicators_from(table: Table) -> list:
     ncols = max(len(r.cells) for r in rows)
     out: list = []
     group = None
-    if ncols == 2 and any(DASH_LINE.match(r.cells[1]) for r in rows[1:] if len(r.cells) > 1):
-        for row in rows[1:]:
-            title = re.sub(r"^\d+\.\s*", "", row.cells[0]).strip()
-            out.append({"group": title, "items": [indicator(t) for t in _lines(row.cells[1])]})
-        return out
+    if ncols == 2 and any(ITEM_LINE.match(r.cells[1]) for r in rows[1:] if len(r.cells) > 1):
+        return _indicator_groups(rows[1:])
     for row in rows[1:]:
         if _spanning(row, ncols):
             group = {"group": next(c for c in row.cells if c.strip()), "items": []}
@@ -77,6 +91,25 @@ def indicators_from(table: Table) -> list:
             item["fields"] = fields
         (group["items"] if group is not None else out).append(item)
     return [g for g in out if not (isinstance(g, dict) and "group" in g and not g["items"])]
+
+
+def _indicator_groups(rows: list[Row]) -> list[dict]:
+    """Rows of (group, its indicators as a list); a row without a group goes on with the group
+    before it, and its text before the first marker ends that group's last indicator."""
+    groups: list[tuple[str, list[str]]] = []
+    for row in rows:
+        title = re.sub(r"^\d+\.\s*", "", row.cells[0]).strip()
+        items, lead = cell_items(row.cells[1] if len(row.cells) > 1 else "")
+        if not title and groups:
+            texts = groups[-1][1]
+            if lead and texts:
+                texts[-1] += " " + lead
+            elif lead:
+                texts.append(lead)
+            texts += items
+        else:
+            groups.append((title, ([lead] if lead else []) + items))
+    return [{"group": title, "items": [indicator(t) for t in texts]} for title, texts in groups]
 
 
 def subjects_from_table(table: Table, system: dict | None = None) -> dict | None:

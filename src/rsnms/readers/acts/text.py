@@ -84,7 +84,7 @@ def parse(lines: list[str], name: str, kind: str) -> Source:
             para.text = join_lines(para.text, text)
             para.lines.append(text)
             continue
-        para = _join_broken(blocks, text, number)
+        para = _join_broken(blocks, text, number, lines)
     return Source(name, blocks, lines, kind)
 
 
@@ -108,13 +108,14 @@ def _starts_section(text: str) -> bool:
     return bool(re.match(r"^(Приложение|УТВЕРЖДЕН|ПРИЛОЖЕНИЕ)\b", text))
 
 
-def _join_broken(blocks: list, text: str, number: int) -> Para | None:
+def _join_broken(blocks: list, text: str, number: int, lines: list[str]) -> Para | None:
     """Append ``text`` to the previous paragraph when a page break split it; else a new paragraph."""
     prev = blocks[-1] if blocks and isinstance(blocks[-1], Para) else None
     if prev is not None and not prev.text.endswith(tuple(TERMINAL)) and len(prev.text) > 60 \
             and not prev.text.isupper():
         lower = text[:1].islower() and not ITEM_START.match(text) and not re.match(r"^(?:[а-яё]\s){3,}", text)
-        dash = re.match(r"^[-–—]\s", text) and re.match(r"^[-–—]\s", prev.text) and _list_punctuated(blocks)
+        dash = re.match(r"^[-–—]\s", text) and re.match(r"^[-–—]\s", prev.text) and _list_punctuated(blocks, lines,
+                                                                                                  number)
         if lower or dash:
             prev.text = join_lines(prev.text, text[2:].lstrip() if dash else text)
             prev.lines.append(text)
@@ -124,9 +125,16 @@ def _join_broken(blocks: list, text: str, number: int) -> Para | None:
     return para
 
 
-def _list_punctuated(blocks: list) -> bool:
-    """The item before the last one ended with punctuation: the list's items do."""
-    if len(blocks) < 2 or not isinstance(blocks[-2], Para):
+def _list_punctuated(blocks: list, lines: list[str], number: int) -> bool:
+    """The list's items end with punctuation: the item before the last one does, or (after an empty
+    line, where a page may end) the item after this line does."""
+    if len(blocks) >= 2 and isinstance(blocks[-2], Para) and _punctuated_item(blocks[-2].text):
+        return True
+    if number < 2 or lines[number - 2].strip():
         return False
-    before = blocks[-2].text
-    return bool(re.match(r"^[-–—]\s", before)) and before.endswith((";", ".", ","))
+    after = next((line for line in lines[number:number + 3] if line.strip()), "")
+    return _punctuated_item(clean(plain(after)))
+
+
+def _punctuated_item(text: str) -> bool:
+    return bool(re.match(r"^[-–—]\s", text)) and text.endswith((";", ".", ","))
