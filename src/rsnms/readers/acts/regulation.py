@@ -223,13 +223,15 @@ def subjects_clause(reg: "Regulation", node: Node, unnumbered: bool) -> dict:
     level = level_of(node.text) or "regional"
     members = [c for c in node.children if c.kind in (ITEM, CLAUSE)]
     by_level: dict[str, list] = {}
-    for member in members:
-        reg.placed.add(member.line)
-        subject = subject_from(member, reg.placed)
-        by_level.setdefault(subject_level(subject, level), []).append(subject)
+    subject = None
     for child in node.children:
-        if child.kind not in (ITEM, CLAUSE):
+        if child.kind in (ITEM, CLAUSE):
             reg.placed.add(child.line)
+            subject = subject_from(child, reg.placed)
+            by_level.setdefault(subject_level(subject, level), []).append(subject)
+        elif subject is not None:        # a paragraph after a subject's functions: a note of it
+            reg.placed.update(n.line for n in child.walk())
+            subject.setdefault("notes", []).append(child.text)
     reg.taken.add("subjects")
     refs = []
     for lvl, subjects in by_level.items():

@@ -116,7 +116,7 @@ def _abbreviations(rows: list[Row], blocks: list, table: Table, out: Roadmap, ti
             if m:
                 out.abbreviations.append((m.group(1).strip(), m.group(2).strip(" ;.")))
         out.lines.add(row.line)
-    if title is not None and titled and re.search(r"сокращени", title.text, re.I):
+    if title is not None and re.search(r"сокращени", title.text, re.I):
         out.lines.add(title.line)
     return True
 

@@ -31,17 +31,24 @@ class RowReader:
         self.last: dict | None = None
         self.pending_label = False
         self.names: set[str] = set()      # executors named so far, lower case
+        self.untitled = False             # the direction's row gave only its number
 
     def read(self, rows: list[Row]) -> None:
         for row in rows:
             self.out.lines.add(row.line)
             if row is self.header or fuzz.ratio(" ".join(row.cells), " ".join(self.header.cells)) > 85:
                 continue
-            cells = fix.spanning_activity(fix.aligned(row.cells, self.keys, self.names), self.keys)
+            carry, cells = fix.carried(row.cells, self.keys)
+            if carry and self.last is not None:
+                self._activity(self.last, carry, append=True)
+            elif carry:
+                cells = row.cells
+            cells = fix.spanning_activity(fix.aligned(cells, self.keys, self.names), self.keys)
             filled = [k for k, c in enumerate(cells) if c.strip()]
             if not filled:
                 continue
-            if lowercase_start(cells[filled[0]]) and self._continues(row, cells):
+            first = cells[filled[0]]
+            if (lowercase_start(first) or SUB_ITEM.match(first)) and self._continues(row, cells):
                 cells = self.carry(cells)      # a page cut the row: its rest, in lower case
             elif self._is_span(row, cells, filled):
                 self.span(cells[filled[0]], row)
@@ -49,7 +56,7 @@ class RowReader:
             elif self._continues(row, cells):
                 cells = self.carry(cells)
             if cells is not None:
-                self.items(row, cells)
+                self.items(row, self._heading(row, cells))
 
     def items(self, row: Row, cells: list[str]) -> None:
         lead, parts = fix.split_row(cells, self.keys)
@@ -59,6 +66,22 @@ class RowReader:
             parts = [cells]
         for part in parts:
             self.item(row, part)
+
+    def _heading(self, row: Row, cells: list[str]) -> list[str]:
+        """«19 | III. Экспертно-аналитическая деятельность организация …»: a direction's heading a
+        converter put at the start of the next row's activity — a direction, and an erratum."""
+        a = self.keys.index("activity") if "activity" in self.keys else None
+        m = re.match(r"^([IVXL]+)\.\s+(\S.*)$", cells[a], re.S) if a is not None and a < len(cells) else None
+        split = fix.phrase_end(m.group(2)) if m and self._cell(cells, "num").strip() else None
+        if not split:
+            return cells
+        title, rest = split
+        self.span(f"{m.group(1)}. {title}", row)
+        self.direction["_merged"] = {"line": row.line, "quote": f"{m.group(1)}. {title} {rest.split()[0]}",
+                                     "title": title}
+        cells = list(cells)
+        cells[a] = rest[:1].upper() + rest[1:]
+        return cells
 
     # --- what a row is
     def _cell(self, cells: list[str], key: str) -> str:
@@ -85,9 +108,11 @@ class RowReader:
         group = self._cell(cells, "group").strip()
         if "num" in self.keys:
             filled = sum(1 for c in cells if c.strip())
-            if not num and (not activity or filled <= len(self.keys) // 2 and lowercase_start(activity)):
+            if not num and (not activity or filled <= len(self.keys) // 2 and lowercase_start(activity)
+                            or SUB_ITEM.match(activity) and self.last.get("items")):
                 return True
-            return row.after_break and (not num or lowercase_start(activity))
+            return row.after_break and (lowercase_start(activity) or not num and (
+                filled <= len(self.keys) // 2 or unfinished(self._value("activity"))))
         if not activity:
             return not group or row.after_break and lowercase_start(group)
         return row.after_break and lowercase_start(activity)
@@ -145,13 +170,13 @@ class RowReader:
     def _moved(self, cells: list[str]) -> list[str]:
         """A piece under a column whose text is complete goes to the column beside it left unfinished."""
         for i, cell in enumerate(cells):
-            if not cell.strip() or i >= len(self.keys) or unfinished(self._value(self.keys[i])):
+            if not cell.strip() or i >= len(self.keys) or fix.goes_on(self._value(self.keys[i]), cell):
                 continue
-            for j in (i + 1, i - 1):
-                if 0 <= j < len(cells) and j < len(self.keys) and not cells[j].strip() \
-                        and self.keys[j] != "num" and unfinished(self._value(self.keys[j])):
-                    cells[i], cells[j] = "", cell
-                    break
+            beside = [(fix.goes_on(self._value(self.keys[j]), cell), j) for j in (i + 1, i - 1)
+                      if 0 <= j < len(cells) and j < len(self.keys) and not cells[j].strip() and self.keys[j] != "num"]
+            score, j = max(beside, default=(0, i))
+            if score:
+                cells[i], cells[j] = "", cell
         return cells
 
     # --- directions, groups, items
@@ -161,18 +186,26 @@ class RowReader:
         if m:
             title = m.group("title").strip()
             if "\n" in title or not title:
-                self.out.direction_format = "Направление {n}\n{title}" if m.group("n") else "{roman}.\n{title}"
-            elif m.group("n"):
-                self.out.direction_format = "Направление {n}. {title}"
+                fmt = "Направление {n}\n{title}" if m.group("n") else "{roman}.\n{title}"
+            else:
+                fmt = "Направление {n}. {title}" if m.group("n") else None
+            self.out.direction_format = self.out.direction_format or fmt
             self.direction = {"title": title.replace("\n", " ").strip() or text, "items": []}
+            self.untitled = not title
             self.out.directions.append(self.direction)
             self.group = None
             return
-        if self.out.group_label and text == self.out.group_label or \
-                re.search(r"^наименование\s+\w+\s+мероприят", text, re.I):
-            self.out.group_label = text
-            self.pending_label = True
+        if self.untitled and self.direction is not None and not self.direction["items"] \
+                and not self.direction.get("groups"):
+            self.direction["title"] = " ".join(text.split())      # «Направление 1», its title on the next row
+            self.untitled = False
             return
+        label, text = _label(text, self.out.group_label)
+        if label:
+            self.out.group_label = label
+            self.pending_label = True
+            if not text:
+                return
         if self.direction is None:
             self.direction = {"items": []}
             self.out.directions.append(self.direction)
@@ -227,3 +260,12 @@ class RowReader:
         item["_num"] = num
         (self.group["items"] if self.group is not None else self.direction["items"]).append(item)
         self.last = item
+
+
+def _label(text: str, known: str | None) -> tuple[str, str]:
+    """A label repeated before each group («Наименование системообразующего мероприятия …») and the
+    group's title when the same row goes on with it → (label or '', the rest)."""
+    if known and text.startswith(known):
+        return known, text[len(known):].strip()
+    m = re.match(r"^([Нн]аименование\s+\w+\s+мероприят[а-яё\s]*?)(?:\s+([А-ЯЁ].*))?$", text, re.S)
+    return (m.group(1).strip(), (m.group(2) or "").strip()) if m else ("", text)

@@ -40,6 +40,14 @@ def deadline_like(text: str) -> bool:
     return bool(text) and len(text.split()) <= 15 and bool(DEADLINE_START.match(text))
 
 
+def goes_on(text: str, more: str) -> int:
+    """How well ``more`` continues ``text``: 2 — it closes a quote or bracket ``text`` left open,
+    1 — ``text`` is unfinished, 0 — not at all."""
+    opened = text.count("«") > text.count("»") or text.count("(") > text.count(")")
+    closes = more.count("»") > more.count("«") or more.count(")") > more.count("(")
+    return 2 if opened and closes else 1 if unfinished(text) else 0
+
+
 def unfinished(text: str) -> bool:
     """The text stops in the middle of a phrase (a page or a column cut it)."""
     from ...lang.morph import best_parse
@@ -51,6 +59,21 @@ def unfinished(text: str) -> bool:
     words = _WORD.findall(text)
     return bool(words) and bool(_OPEN_END & set(best_parse(words[-1].lower()).tag.grammemes)) \
         and not text.endswith((".", ";", ")", "»"))
+
+
+def phrase_end(text: str) -> tuple[str, str] | None:
+    """A title run into the text after it («Экспертно-аналитическая деятельность организация …»):
+    (the title, the rest), split where a noun in the nominative follows another in lower case."""
+    words = text.split(" ")
+    for i in range(2, min(len(words), 12)):
+        if words[i][:1].islower() and _nominative_noun(words[i - 1]) and _nominative_noun(words[i]):
+            return " ".join(words[:i]), " ".join(words[i:])
+    return None
+
+
+def _nominative_noun(word: str) -> bool:
+    from ...lang.morph import analyzer
+    return any({"NOUN", "nomn"} <= set(p.tag.grammemes) for p in analyzer().parse(word.lower().strip(",.:;")))
 
 
 def lowercase_start(text: str) -> bool:
@@ -80,16 +103,30 @@ def aligned(cells: list[str], keys: list[str], known: set[str] = frozenset()) ->
     while len(cells) > n and not cells[-1].strip():
         cells.pop()
     if "deadline" not in keys or "activity" not in keys:
-        return cells
+        return fitted(cells, n)
     a, d = keys.index("activity"), keys.index("deadline")
     p = next((k for k, c in enumerate(cells) if k > a - 1 and deadline_like(c)), None)
     at_d = cells[d] if d < len(cells) else ""
     if d <= a or p is None or p == d or deadline_like(at_d) and at_d != cells[p]:
-        return cells
+        return fitted(cells, n)
     moved = _right(cells, a, p, d, known) if p < d else _left(cells, a, p, d)
     if moved is None:
-        return cells
-    return _trim(moved, d, n)
+        return fitted(cells, n)
+    return fitted(_trim(moved, d, n), n)
+
+
+def fitted(cells: list[str], n: int) -> list[str]:
+    """No more cells than columns: empty ones taken out from the right, then what is still over
+    joined to the last column (nothing is dropped)."""
+    cells = list(cells)
+    for k in range(len(cells) - 1, -1, -1):
+        if len(cells) <= n:
+            break
+        if not cells[k].strip():
+            del cells[k]
+    if len(cells) > n:
+        cells = cells[:n - 1] + [" ".join(c for c in cells[n - 1:] if c.strip())]
+    return cells
 
 
 def _right(cells: list[str], a: int, p: int, d: int, known: set[str]) -> list[str] | None:
@@ -125,6 +162,20 @@ def _trim(cells: list[str], d: int, n: int) -> list[str]:
             del cells[k]
         k = min(k - 1, len(cells) - 1)
     return cells
+
+
+def carried(cells: list[str], keys: list[str]) -> tuple[str, list[str]]:
+    """«19 | поддержки и развития … | Организация …»: a row one cell longer than the header whose
+    activity's cell holds, in lower case, the end of the row before's activity, its own activity in
+    the next cell → (that end, the row without it)."""
+    if "activity" not in keys or len([c for c in cells if c.strip()]) <= len(keys) - 1:
+        return "", cells
+    a = keys.index("activity")
+    if len(cells) <= len(keys) or a + 1 >= len(cells):
+        return "", cells
+    if lowercase_start(cells[a]) and cells[a + 1][:1].isupper() and activity_like(cells[a + 1]):
+        return cells[a], cells[:a] + cells[a + 1:]
+    return "", cells
 
 
 def spanning_activity(cells: list[str], keys: list[str]) -> list[str]:

@@ -20,7 +20,7 @@ from .guard import fail
 ITEM_START = re.compile(r"^\s*(?:[-–—•·▪*]\s|\d+(?:\.\d+)*[.)](?!\d)\s?|[а-я]\)\s|[IVXLC]+\.\s|\(\d+\)\s)")
 TERMINAL = ".;:!?"
 _TAGS = re.compile(r"<(?!https?://)[^>]*>")
-_BREAKS = re.compile(r"<\s*(?:/p|br\s*/?|li|/li)\s*>", re.I)
+_BREAKS = re.compile(r"<\s*(?:/?p|/?ul|/?ol|br\s*/?|/?li)(?:\s[^>]*)?>", re.I)
 _EMPHASIS = re.compile(r"(?<![\w*])\*([^*\n]+?)\*(?![\w*])")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 
