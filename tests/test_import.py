@@ -10,7 +10,7 @@ import pytest
 from rapidfuzz import fuzz
 from ruamel.yaml import YAML
 
-from acts_samples import converted, synthetic_act, tracked
+from acts_samples import converted, synthetic_act, text_act, tracked
 from conftest import ROOT, copy_project, run_rsnms
 from rsnms.lang.typography import typeset
 from rsnms.model.units import iter_leaves, iter_roadmap, iter_subjects
@@ -166,6 +166,39 @@ def test_acts_laid_out_otherwise_docx_odt_pdf(tmp_path):
         assert data["region"]["name"] == "Тверская область" and data["region"]["cases"]["gen"] == "Тверской области"
         assert data["roadmap"]["period"] == {"start": "2024-01-01", "end": "2024-12-31"}
         assert "Замечаний к профилю" in result.stdout
+
+
+def test_a_text_act_laid_out_otherwise(tmp_path):
+    """Another region's act as text: sections «Раздел I.», the legal basis inline, bullets, subjects
+    and functions in a two-column table with a row a page cut, indicator groups in a table, a roadmap
+    with its deadline before the executor, a row cut by a page and a row that lost its number."""
+    root = copy_project(tmp_path / "project")
+    do_import(root, str(text_act(tmp_path / "kaluga.txt")), "--id", "kaluga")
+    data = load(root / "regions" / "kaluga.yaml")
+    system = data["system"]
+    assert [_text(u).split(" от ")[0] for u in system["legal_basis"]] == [
+        "Федерального закона", "распоряжения Министерства просвещения Российской Федерации",
+        "приказа министерства образования и науки Калужской области"]
+    clause = data["acts"]["regulation"]["outline"][0]["clauses"][0]
+    assert clause["text"].endswith("разработано на основании") and clause["tail"][0].startswith("и устанавливает")
+    assert len(system["tasks"]) == 3
+    subjects = {level: [(s.get("short") or s["name"], len(s["functions"])) for s in found]
+                for level, found in system["subjects"].items()}
+    assert subjects == {"regional": [("Министерство", 3), ("ЦНППМ", 2)],
+                        "municipal": [("Муниципальные методические службы", 2)]}
+    groups = system["indicators"]
+    assert [len(g["items"]) for g in groups] == [2, 1]
+    assert groups[0]["items"][1]["targets"] == {"2025": "не менее 50 человек"}
+    rows = [item for d in data["roadmap"]["directions"] for item in d.get("items", [])]
+    assert [r["activity"] for r in rows] == [
+        "Разработка положения о региональных методистах",
+        "Организация стажировок педагогов на базе пилотных школ региона",
+        "Проведение семинаров для муниципальных координаторов",
+        "Диагностика профессиональных дефицитов педагогов"]
+    assert [r["deadline"] for r in rows] == ["март 2024 года", "апрель – май 2024 года", "в течение 2024 года",
+                                             "ежеквартально"]
+    assert rows[2]["responsible"] == ["ЦНППМ"] and rows[2]["result"] == "проведены семинары"
+    assert "unplaced" not in data
 
 
 @pytest.mark.parametrize("how", ["plain", "tracked"])

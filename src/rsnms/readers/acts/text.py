@@ -19,6 +19,7 @@ from .guard import fail
 
 ITEM_START = re.compile(r"^\s*(?:[-–—•·▪*]\s|\d+(?:\.\d+)*[.)](?!\d)\s?|[а-я]\)\s|[IVXLC]+\.\s|\(\d+\)\s)")
 TERMINAL = ".;:!?"
+HEADING = re.compile(r"^(?:(?:Раздел|РАЗДЕЛ|Глава|ГЛАВА)\s+[\dIVXL]+|[IVXL]+\.\s|\d{1,2}(?:\.\d{1,2})*\.\s+[А-ЯЁ])")
 _TAGS = re.compile(r"<(?!https?://)[^>]*>")
 _BREAKS = re.compile(r"<\s*(?:/?p|/?ul|/?ol|br\s*/?|/?li)(?:\s[^>]*)?>", re.I)
 _EMPHASIS = re.compile(r"(?<![\w*])\*([^*\n]+?)\*(?![\w*])")
@@ -75,7 +76,7 @@ def parse(lines: list[str], name: str, kind: str) -> Source:
         if not text:
             para = None
             continue
-        if table is not None and not _continues_table(lines, number):
+        if table is not None and (not _continues_table(lines, number) or HEADING.match(text)):
             table = None
         if table is not None:     # a line between rows of one table (a page footer): keep it apart
             blocks.append(Para(text, number, lines=[text]))
