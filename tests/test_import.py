@@ -4,6 +4,7 @@ read, an edited act comes back unit by unit, bad input changes nothing."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -132,15 +133,25 @@ def test_a_seed_text_gives_the_profiles_units(region, tmp_path):
 
 def test_seed_errata_are_found_not_chosen_silently(tmp_path):
     root = copy_project(tmp_path)
-    do_import(root, str(root / "acts" / "sources" / SOURCES["omsk"]), "--id", "seed-omsk")
+    result = do_import(root, str(root / "acts" / "sources" / SOURCES["omsk"]), "--id", "seed-omsk")
     imported = load(root / "regions" / "seed-omsk.yaml")
     errata = {e["where"]: e for e in imported["errata"]}
     assert imported["acts"]["order"]["date"] == "2022-04-07"          # the head's date, the stamp's is an erratum
     assert errata["acts.order.date"]["quote"] == "от 04.04.2012" and errata["acts.order.date"]["source"]["line"] == 40
     assert errata["acts.order.operative_word"]["quote"] == "призываю"
     assert imported["acts"]["order"]["operative_word"] == "приказываю"
-    result = run_rsnms("validate", "seed-omsk", root=root)          # errata quote the text at their line
-    assert result.returncode == 0, result.stderr
+    result_validate = run_rsnms("validate", "seed-omsk", root=root)          # errata quote the text at their line
+    assert result_validate.returncode == 0, result_validate.stderr
+    # the linter's findings in the profile are listed, each at its line of the profile as written
+    listed = re.findall(r"^regions/seed-omsk\.yaml:(\d+):(\d+): ([\w.-]+): (.*)$", result.stdout, re.M)
+    assert re.search(r"Замечания линтера к профилю: ошибок \d+, предупреждений \d+", result.stdout)
+    profile_lines = (root / "regions" / "seed-omsk.yaml").read_text(encoding="utf-8").split("\n")
+    mixed = [(int(n), int(c), m) for n, c, rule, m in listed if rule == "lang.mixed-script"]
+    assert mixed and all(profile_lines[n - 1][c - 1:].startswith("аprobации") for n, c, _m in mixed)
+    linted = run_rsnms("lint", "seed-omsk", "--format", "json", root=root)        # the same as `rsnms lint` says
+    in_profile = {(f["line"], f["column"], f["rule"]) for f in json.loads(linted.stdout)["findings"]
+                  if f["file"] == "regions/seed-omsk.yaml"}
+    assert {(int(n), int(c), rule) for n, c, rule, _m in listed} == in_profile
 
 
 def test_acts_laid_out_otherwise_docx_odt_pdf(tmp_path):
