@@ -21,7 +21,78 @@ SUB_ITEM = re.compile(r"(?:^|\s)(\d{1,2})\)\s+")
 NAMES = ("responsible", "co_executors")
 
 
-class RowReader:
+class _Joins:
+    """What a row that goes on with the last item gives it (see :meth:`carry`)."""
+
+    keys: list[str]
+    last: dict | None
+    group: dict | None
+
+    def carry(self, cells: list[str]) -> list[str] | None:
+        """Join to the last item what goes on with it; the cells of the items that follow in the
+        same row (None when there are none): paragraphs of the activity after its lower-case start,
+        and of the other cells what does not end a text the last item left unfinished."""
+        a = self.keys.index("activity") if "activity" in self.keys else None
+        paras = paragraphs(cells[a]) if a is not None and a < len(cells) else []
+        k = next((i for i, p in enumerate(paras) if not lowercase_start(p)), len(paras))
+        if not paras or k == len(paras) or k == 0:
+            self.join(cells)
+            return None
+        cont, rest = [""] * len(cells), list(cells)
+        cont[a], rest[a] = "\n".join(paras[:k]), "\n".join(paras[k:])
+        for i, cell in enumerate(cells):
+            key = self.keys[i] if i < len(self.keys) else ""
+            first, *more = paragraphs(cell) or [""]
+            if i != a and key != "num" and first and unfinished(self._value(key)):
+                cont[i], rest[i] = first, "\n".join(more)
+        self.join(cont)
+        return rest
+
+    def _value(self, key: str) -> str:
+        if key == "group":
+            return self.group["title"] if self.group else ""
+        value = self.last.get(key) if key in ("activity", "deadline", "result") + NAMES else \
+            self.last.get("fields", {}).get(key)
+        if key == "activity" and self.last.get("items"):
+            value = self.last["items"][-1]
+        return value or ""
+
+    def join(self, cells: list[str]) -> None:
+        """A row's cells appended to the last item's (a repeat of what it holds is not)."""
+        cells = self._moved(list(cells))
+        for key, cell in zip(self.keys, cells):
+            cell = cell.strip()
+            if not cell or key == "num" or " ".join(cell.split()) in " ".join(self._value(key).split()):
+                continue
+            if key == "group":
+                if self.group is not None:
+                    self.group["title"] = f"{self.group['title']} {' '.join(cell.split())}".strip()
+            elif key == "activity":
+                add_activity(self.last, cell, append=True)
+            elif key in NAMES:
+                self.last[key] = (self.last.get(key, "") + ", " + cell).strip(", ")
+            elif key in ("deadline", "result"):
+                self.last[key] = (self.last.get(key, "") + " " + cell).strip()
+            else:
+                fields = self.last.setdefault("fields", {})
+                fields[key] = (fields.get(key, "") + " " + cell).strip()
+
+    def _moved(self, cells: list[str]) -> list[str]:
+        """A piece under a column whose text is complete goes to the column beside it left unfinished."""
+        for i, cell in enumerate(cells):
+            if not cell.strip() or i >= len(self.keys) or fix.goes_on(self._value(self.keys[i]), cell):
+                continue
+            beside = [(fix.goes_on(self._value(self.keys[j]), cell), j) for j in (i + 1, i - 1)
+                      if 0 <= j < len(cells) and j < len(self.keys) and not cells[j].strip() and self.keys[j] != "num"]
+            score, j = max(beside, default=(0, i))
+            if score:
+                cells[i], cells[j] = "", cell
+        return cells
+
+    # --- directions, groups, items
+
+
+class RowReader(_Joins):
     def __init__(self, out, header: Row, keys: list[str]):
         self.out = out                  # the Roadmap being read
         self.header = header
@@ -40,7 +111,7 @@ class RowReader:
                 continue
             carry, cells = fix.carried(row.cells, self.keys)
             if carry and self.last is not None:
-                self._activity(self.last, carry, append=True)
+                add_activity(self.last, carry, append=True)
             elif carry:
                 cells = row.cells
             cells = fix.spanning_activity(fix.aligned(cells, self.keys, self.names), self.keys)
@@ -61,7 +132,7 @@ class RowReader:
     def items(self, row: Row, cells: list[str]) -> None:
         lead, parts = fix.split_row(cells, self.keys)
         if lead and self.last is not None:
-            self._activity(self.last, lead, append=True)
+            add_activity(self.last, lead, append=True)
         elif lead:
             parts = [cells]
         for part in parts:
@@ -118,68 +189,7 @@ class RowReader:
         return row.after_break and lowercase_start(activity)
 
     # --- the rest of a cut row
-    def carry(self, cells: list[str]) -> list[str] | None:
-        """Join to the last item what goes on with it; the cells of the items that follow in the
-        same row (None when there are none): paragraphs of the activity after its lower-case start,
-        and of the other cells what does not end a text the last item left unfinished."""
-        a = self.keys.index("activity") if "activity" in self.keys else None
-        paras = paragraphs(cells[a]) if a is not None and a < len(cells) else []
-        k = next((i for i, p in enumerate(paras) if not lowercase_start(p)), len(paras))
-        if not paras or k == len(paras) or k == 0:
-            self.join(cells)
-            return None
-        cont, rest = [""] * len(cells), list(cells)
-        cont[a], rest[a] = "\n".join(paras[:k]), "\n".join(paras[k:])
-        for i, cell in enumerate(cells):
-            key = self.keys[i] if i < len(self.keys) else ""
-            first, *more = paragraphs(cell) or [""]
-            if i != a and key != "num" and first and unfinished(self._value(key)):
-                cont[i], rest[i] = first, "\n".join(more)
-        self.join(cont)
-        return rest
 
-    def _value(self, key: str) -> str:
-        if key == "group":
-            return self.group["title"] if self.group else ""
-        value = self.last.get(key) if key in ("activity", "deadline", "result") + NAMES else \
-            self.last.get("fields", {}).get(key)
-        if key == "activity" and self.last.get("items"):
-            value = self.last["items"][-1]
-        return value or ""
-
-    def join(self, cells: list[str]) -> None:
-        """A row's cells appended to the last item's (a repeat of what it holds is not)."""
-        cells = self._moved(list(cells))
-        for key, cell in zip(self.keys, cells):
-            cell = cell.strip()
-            if not cell or key == "num" or " ".join(cell.split()) in " ".join(self._value(key).split()):
-                continue
-            if key == "group":
-                if self.group is not None:
-                    self.group["title"] = f"{self.group['title']} {' '.join(cell.split())}".strip()
-            elif key == "activity":
-                self._activity(self.last, cell, append=True)
-            elif key in NAMES:
-                self.last[key] = (self.last.get(key, "") + ", " + cell).strip(", ")
-            elif key in ("deadline", "result"):
-                self.last[key] = (self.last.get(key, "") + " " + cell).strip()
-            else:
-                fields = self.last.setdefault("fields", {})
-                fields[key] = (fields.get(key, "") + " " + cell).strip()
-
-    def _moved(self, cells: list[str]) -> list[str]:
-        """A piece under a column whose text is complete goes to the column beside it left unfinished."""
-        for i, cell in enumerate(cells):
-            if not cell.strip() or i >= len(self.keys) or fix.goes_on(self._value(self.keys[i]), cell):
-                continue
-            beside = [(fix.goes_on(self._value(self.keys[j]), cell), j) for j in (i + 1, i - 1)
-                      if 0 <= j < len(cells) and j < len(self.keys) and not cells[j].strip() and self.keys[j] != "num"]
-            score, j = max(beside, default=(0, i))
-            if score:
-                cells[i], cells[j] = "", cell
-        return cells
-
-    # --- directions, groups, items
     def span(self, text: str, row: Row) -> None:
         text = text.strip()
         m = DIRECTION.match(text)
@@ -213,21 +223,6 @@ class RowReader:
         self.direction.setdefault("groups", []).append(self.group)
         self.pending_label = False
 
-    def _activity(self, item: dict, text: str, append: bool = False) -> None:
-        """The activity and its sub-items «1) …; 2) …» (in one cell or in lines of it)."""
-        text = " ".join(text.split("\n")) if not re.search(r"\n\d{1,2}\)", text) else text
-        parts = SUB_ITEM.split(text)
-        head, subs = parts[0].strip(), [parts[k + 1].strip() for k in range(1, len(parts) - 1, 2)]
-        if append and head:
-            if item.get("items"):
-                item["items"][-1] += " " + head
-            else:
-                item["activity"] += " " + head
-        elif head:
-            item["activity"] = head
-        if subs:
-            item.setdefault("items", []).extend(s.strip() for s in subs)
-
     def item(self, row: Row, cells: list[str]) -> None:
         if self.direction is None:
             self.direction = {"items": []}
@@ -244,7 +239,7 @@ class RowReader:
             if key in ("num", "group") or not cell:
                 continue
             if key == "activity":
-                self._activity(item, cell)
+                add_activity(item, cell)
             elif key in ("deadline", "result") + NAMES:
                 item[key] = " ".join(cell.split())
                 if key in NAMES:
@@ -260,6 +255,22 @@ class RowReader:
         item["_num"] = num
         (self.group["items"] if self.group is not None else self.direction["items"]).append(item)
         self.last = item
+
+
+def add_activity(item: dict, text: str, append: bool = False) -> None:
+    """The activity and its sub-items «1) …; 2) …» (in one cell or in lines of it)."""
+    text = " ".join(text.split("\n")) if not re.search(r"\n\d{1,2}\)", text) else text
+    parts = SUB_ITEM.split(text)
+    head, subs = parts[0].strip(), [parts[k + 1].strip() for k in range(1, len(parts) - 1, 2)]
+    if append and head:
+        if item.get("items"):
+            item["items"][-1] += " " + head
+        else:
+            item["activity"] += " " + head
+    elif head:
+        item["activity"] = head
+    if subs:
+        item.setdefault("items", []).extend(s.strip() for s in subs)
 
 
 def _label(text: str, known: str | None) -> tuple[str, str]:
