@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from . import Para, Row, Table
 from .roadmap_rows import RowReader
+from .rows import grid
 
 COLUMNS = (
     ("num", re.compile(r"^(№|n\b|no\b|номер)|п/п", re.I)),
@@ -122,7 +123,7 @@ def _abbreviations(rows: list[Row], blocks: list, table: Table, out: Roadmap, ti
 
 
 def _read_rows(out: Roadmap, header: Row, rows: list[Row]) -> None:
-    cells = list(header.cells)
+    cells = grid(header)
     while cells and not cells[-1].strip():
         cells.pop()
     keys = column_keys(cells)

@@ -109,11 +109,11 @@ class RowReader(_Joins):
             self.out.lines.add(row.line)
             if row is self.header or fuzz.ratio(" ".join(row.cells), " ".join(self.header.cells)) > 85:
                 continue
-            carry, cells = fix.carried(row.cells, self.keys)
+            carry, cells = fix.carried(fix.grid(row), self.keys)
             if carry and self.last is not None:
                 add_activity(self.last, carry, append=True)
             elif carry:
-                cells = row.cells
+                cells = fix.grid(row)
             cells = fix.spanning_activity(fix.aligned(cells, self.keys, self.names), self.keys)
             filled = [k for k, c in enumerate(cells) if c.strip()]
             if not filled:
@@ -229,7 +229,8 @@ class RowReader(_Joins):
             self.out.directions.append(self.direction)
         group_cell = self._cell(cells, "group").strip()
         g = self.keys.index("group") if "group" in self.keys else None
-        merged = bool(row.merged and g is not None and g < len(row.merged) and row.merged[g])
+        flags = fix.grid(row, row.merged, False) if row.merged else []
+        merged = bool(g is not None and g < len(flags) and flags[g])
         if group_cell and not merged:
             self.group = {"title": " ".join(group_cell.split()), "items": []}
             self.direction.setdefault("groups", []).append(self.group)

@@ -95,6 +95,19 @@ def name_like(text: str, known: set[str]) -> bool:
     return bool(text) and (text.lower() in known or bool(words) and all(w.isupper() for w in words))
 
 
+def grid(row, values: list | None = None, fill="") -> list:
+    """A row's cells (or ``values`` given per cell, such as its merge flags) by the columns of the
+    table's grid: a cell spanning several columns (a Word table's gridSpan) stands in the first of
+    them, ``fill`` in the others."""
+    values = list(row.cells if values is None else values)
+    if not row.spans or all(span == 1 for span in row.spans):
+        return values
+    out: list = []
+    for value, span in zip(values, row.spans):
+        out += [value] + [fill] * (max(span, 1) - 1)
+    return out
+
+
 def aligned(cells: list[str], keys: list[str], known: set[str] = frozenset()) -> list[str]:
     """The cells of a row under the columns they belong to, the deadline its anchor; ``known``: the
     names (lower case) the table's columns of executors hold."""
@@ -105,7 +118,8 @@ def aligned(cells: list[str], keys: list[str], known: set[str] = frozenset()) ->
     if "deadline" not in keys or "activity" not in keys:
         return fitted(cells, n)
     a, d = keys.index("activity"), keys.index("deadline")
-    p = next((k for k, c in enumerate(cells) if k > a - 1 and deadline_like(c)), None)
+    p = next((k for k, c in enumerate(cells) if (k > a or k == a and a and activity_like(cells[a - 1]))
+              and deadline_like(c)), None)
     at_d = cells[d] if d < len(cells) else ""
     if d <= a or p is None or p == d or deadline_like(at_d) and at_d != cells[p]:
         return fitted(cells, n)
@@ -234,7 +248,8 @@ def split_row(cells: list[str], keys: list[str]) -> tuple[str, list[list[str]]]:
 
 
 def _pieces(cell: str, count: int, key: str) -> list[str]:
-    """A cell's share for each of ``count`` rows (the last rows get them when there are fewer)."""
+    """A cell's share for each of ``count`` rows: its paragraphs, or the phrase it repeats, one a
+    row; one deadline or executor for all; otherwise the last rows get what there is."""
     paras = paragraphs(cell)
     if len(paras) > count:          # more than rows: the first rows' share joined, nothing dropped
         return [" ".join(paras[:len(paras) - count + 1])] + paras[len(paras) - count + 1:]
@@ -248,6 +263,8 @@ def _pieces(cell: str, count: int, key: str) -> list[str]:
         parts = re.split(r"(?:(?<=\bгод)|(?<=\bгода)|(?<=\bгоды)|(?<=\bг\.))\s+(?=[а-яё])", cell.strip())
         if len(parts) == count:
             return parts
+    if key in ("deadline", "responsible", "co_executors") and paras:
+        return paras * count        # one deadline or executor beside several activities: a merged cell
     return paras
 
 

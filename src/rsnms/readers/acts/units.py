@@ -184,6 +184,8 @@ def is_glossary_run(nodes: list[Node]) -> bool:
 
 # an inline list: «… разработан в соответствии с A, B, C и определяет …», «Задачами являются: a; b; c.»
 INLINE_LEAD = re.compile(r"(?:\bв\s+соответствии\s+с(?:о)?|\bна\s+основании|\bсогласно|:)\s+(?=\S)", re.I)
+OWN_BASIS = re.compile(r"настоящ|разработан|подготовлен|руководству|функционир|осуществля\w*\s+(?:свою\s+)?деятельност",
+                       re.I)     # the act, or the system, rests on what follows
 ACT_START = re.compile(r"(?:федеральн\w*\s+|областн\w*\s+|региональн\w*\s+|методическ\w*\s+|государственн\w*\s+)?"
                        r"(?:закон|кодекс|указ|постановлени|распоряжени|приказ|письм|рекомендаци|концепци|стратеги|"
                        r"программ|порядк|положени|решени|конвенци|устав)\w*\b", re.I)
@@ -199,7 +201,7 @@ def inline_list(text: str) -> tuple[str, str, list[str], str] | None:
         lead, rest = text[:m.end()].rstrip(), text[m.end():]
         acts = m.group(0).strip() != ":"
         block = "legal_basis" if acts else block_of_lead(lead)
-        if block is None or acts and not ACT_START.match(rest):
+        if block is None or acts and not (ACT_START.match(rest) and OWN_BASIS.search(lead)):
             continue
         body, tail = _list_end(rest)
         items = _split_items(body, acts)
