@@ -5,7 +5,9 @@ is joined unless a line starts a new clause or list item. A line with tabs is a 
 row. What a page break cut in two is joined again: a paragraph that continues in lower
 case, or a dash item that goes on as another «- …» line after an item left without its
 final punctuation. HTML fragments and Markdown emphasis of converted tables are dropped
-(``<p>``, ``<li>`` and ``<br>`` become line breaks within a cell).
+(``<p>``, ``<ul>``, ``<li>`` and ``<br>``, opening or closing, become line breaks within a cell).
+A line between table rows is a page's footer kept apart, unless it starts a section or clause:
+then the table ends there.
 """
 
 from __future__ import annotations
