@@ -6,9 +6,14 @@ rows a page cut in two come out as two rows; rows whose cells had no ruling betw
 come out as one row holding several activities. What is done here uses what the cells
 say, not where a converter put them:
 
+- :func:`grid` — a Word row's cells by the columns of its grid (a cell spanning two stands
+  in the first);
 - :func:`aligned` — the deadline is the one cell every row has that reads as a date or a
   period; when it stands left or right of its column, the cells are moved back (empty
-  cells put in after the activity, or empty or repeated ones taken out);
+  cells put in after the activity, or empty or repeated ones taken out); :func:`fitted` —
+  never more cells than columns, and nothing dropped;
+- :func:`carried` — the end of the row before's activity standing in this row's activity
+  cell, this row's own activity in the next;
 - :func:`spanning_activity` — the activity repeated in part in the next column: one cell
   spanning both, the activity;
 - :func:`unfinished` — a cell text that goes on in the next row: an open quote or
@@ -17,7 +22,11 @@ say, not where a converter put them:
 - :func:`split_row` — one row holding several activities: paragraphs of the activity's
   cell that each start a sentence while another cell has several paragraphs too, or an
   activity cell running several names together while another cell repeats one name as
-  many times («министерство образования министерство образования …»).
+  many times («министерство образования министерство образования …»);
+- :func:`phrase_end` — a direction's title run into the activity after it.
+
+Nothing here knows a region's wording: the signals are dates, punctuation, capital letters,
+repetition, and the grammar of the last or first word (pymorphy3 through :mod:`rsnms.lang.morph`).
 """
 
 from __future__ import annotations
