@@ -44,13 +44,9 @@ DEFAULT_FUNCTIONS_LABEL = "Функции:"
 
 def block_of(node: Node) -> str | None:
     """The block a clause's list holds, by its lead."""
-    lead = node.text.lower()
-    if not (lead.endswith(":") or any(c.kind in (ITEM, TABLE) for c in node.children)):
+    if not (node.text.endswith(":") or any(c.kind in (ITEM, TABLE) for c in node.children)):
         return None
-    for block, pattern in BLOCKS:
-        if pattern.search(lead):
-            return block
-    return None
+    return block_of_lead(node.text)
 
 
 def is_subject_list(node: Node) -> bool:
@@ -211,6 +207,7 @@ def inline_list(text: str) -> tuple[str, str, list[str], str] | None:
 
 
 def block_of_lead(lead: str) -> str | None:
+    """The block a lead announces, by :data:`BLOCKS`."""
     low = lead.lower()
     return next((block for block, pattern in BLOCKS if pattern.search(low)), None)
 
