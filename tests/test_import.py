@@ -4,13 +4,14 @@ read, an edited act comes back unit by unit, bad input changes nothing."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 from rapidfuzz import fuzz
 from ruamel.yaml import YAML
 
-from acts_samples import converted, synthetic_act, tracked
+from acts_samples import converted, synthetic_act, text_act, tracked
 from conftest import ROOT, copy_project, run_rsnms
 from rsnms.lang.typography import typeset
 from rsnms.model.units import iter_leaves, iter_roadmap, iter_subjects
@@ -120,16 +121,11 @@ def test_a_seed_text_gives_the_profiles_units(region, tmp_path):
     root = copy_project(tmp_path)
     do_import(root, str(root / "acts" / "sources" / SOURCES[region]), "--id", f"seed-{region}")
     imported = load(root / "regions" / f"seed-{region}.yaml")
-    rows = {k: (n, i, m) for k, n, i, m in table(region, load(ROOT / "regions" / f"{region}.yaml"), imported, 0.9)}
-    # blocks whose units the seed text gives as the act prints them: counts equal, ≥ 95 % matched
-    reached = {"omsk": set(rows), "eao": set(rows) - {"legal_basis"},
-               "orenburg": {"glossary", "goal", "legal_basis", "principles", "subjects.municipal", "subjects.regional",
-                            "tasks"},
-               "irkutsk": {"approaches", "duties", "glossary", "goal", "interaction.channels", "interaction.subjects",
-                           "principles", "rights", "tasks"}}[region]
-    for key in reached:
-        n, i, m = rows[key]
-        assert n == i and m >= 0.95 * n, (key, rows[key])
+    rows = table(region, load(ROOT / "regions" / f"{region}.yaml"), imported, 0.9)
+    # every block of the profile: the same number of units, ≥ 95 % of them matched
+    assert {k for k, *_x in rows} == set(blocks(load(ROOT / "regions" / f"{region}.yaml")))
+    for key, n, i, m in rows:
+        assert n == i and m >= 0.95 * n, (key, n, i, m)
     assert imported["sources"] == [f"acts/sources/{SOURCES[region]}"]
     # nothing lost: every line of the text is in the profile or listed as unplaced with its line
     assert all(u["source"]["file"] == imported["sources"][0] for u in imported.get("unplaced", []))
@@ -137,15 +133,25 @@ def test_a_seed_text_gives_the_profiles_units(region, tmp_path):
 
 def test_seed_errata_are_found_not_chosen_silently(tmp_path):
     root = copy_project(tmp_path)
-    do_import(root, str(root / "acts" / "sources" / SOURCES["omsk"]), "--id", "seed-omsk")
+    result = do_import(root, str(root / "acts" / "sources" / SOURCES["omsk"]), "--id", "seed-omsk")
     imported = load(root / "regions" / "seed-omsk.yaml")
     errata = {e["where"]: e for e in imported["errata"]}
     assert imported["acts"]["order"]["date"] == "2022-04-07"          # the head's date, the stamp's is an erratum
     assert errata["acts.order.date"]["quote"] == "от 04.04.2012" and errata["acts.order.date"]["source"]["line"] == 40
     assert errata["acts.order.operative_word"]["quote"] == "призываю"
     assert imported["acts"]["order"]["operative_word"] == "приказываю"
-    result = run_rsnms("validate", "seed-omsk", root=root)          # errata quote the text at their line
-    assert result.returncode == 0, result.stderr
+    result_validate = run_rsnms("validate", "seed-omsk", root=root)          # errata quote the text at their line
+    assert result_validate.returncode == 0, result_validate.stderr
+    # the linter's findings in the profile are listed, each at its line of the profile as written
+    listed = re.findall(r"^regions/seed-omsk\.yaml:(\d+):(\d+): ([\w.-]+): (.*)$", result.stdout, re.M)
+    assert re.search(r"Замечания линтера к профилю: ошибок \d+, предупреждений \d+", result.stdout)
+    profile_lines = (root / "regions" / "seed-omsk.yaml").read_text(encoding="utf-8").split("\n")
+    mixed = [(int(n), int(c), m) for n, c, rule, m in listed if rule == "lang.mixed-script"]
+    assert mixed and all(profile_lines[n - 1][c - 1:].startswith("аprobации") for n, c, _m in mixed)
+    linted = run_rsnms("lint", "seed-omsk", "--format", "json", root=root)        # the same as `rsnms lint` says
+    in_profile = {(f["line"], f["column"], f["rule"]) for f in json.loads(linted.stdout)["findings"]
+                  if f["file"] == "regions/seed-omsk.yaml"}
+    assert {(int(n), int(c), rule) for n, c, rule, _m in listed} == in_profile
 
 
 def test_acts_laid_out_otherwise_docx_odt_pdf(tmp_path):
@@ -171,6 +177,39 @@ def test_acts_laid_out_otherwise_docx_odt_pdf(tmp_path):
         assert data["region"]["name"] == "Тверская область" and data["region"]["cases"]["gen"] == "Тверской области"
         assert data["roadmap"]["period"] == {"start": "2024-01-01", "end": "2024-12-31"}
         assert "Замечаний к профилю" in result.stdout
+
+
+def test_a_text_act_laid_out_otherwise(tmp_path):
+    """Another region's act as text: sections «Раздел I.», the legal basis inline, bullets, subjects
+    and functions in a two-column table with a row a page cut, indicator groups in a table, a roadmap
+    with its deadline before the executor, a row cut by a page and a row that lost its number."""
+    root = copy_project(tmp_path / "project")
+    do_import(root, str(text_act(tmp_path / "kaluga.txt")), "--id", "kaluga")
+    data = load(root / "regions" / "kaluga.yaml")
+    system = data["system"]
+    assert [_text(u).split(" от ")[0] for u in system["legal_basis"]] == [
+        "Федерального закона", "распоряжения Министерства просвещения Российской Федерации",
+        "приказа министерства образования и науки Калужской области"]
+    clause = data["acts"]["regulation"]["outline"][0]["clauses"][0]
+    assert clause["text"].endswith("разработано на основании") and clause["tail"][0].startswith("и устанавливает")
+    assert len(system["tasks"]) == 3
+    subjects = {level: [(s.get("short") or s["name"], len(s["functions"])) for s in found]
+                for level, found in system["subjects"].items()}
+    assert subjects == {"regional": [("Министерство", 3), ("ЦНППМ", 2)],
+                        "municipal": [("Муниципальные методические службы", 2)]}
+    groups = system["indicators"]
+    assert [len(g["items"]) for g in groups] == [2, 1]
+    assert groups[0]["items"][1]["targets"] == {"2025": "не менее 50 человек"}
+    rows = [item for d in data["roadmap"]["directions"] for item in d.get("items", [])]
+    assert [r["activity"] for r in rows] == [
+        "Разработка положения о региональных методистах",
+        "Организация стажировок педагогов на базе пилотных школ региона",
+        "Проведение семинаров для муниципальных координаторов",
+        "Диагностика профессиональных дефицитов педагогов"]
+    assert [r["deadline"] for r in rows] == ["март 2024 года", "апрель – май 2024 года", "в течение 2024 года",
+                                             "ежеквартально"]
+    assert rows[2]["responsible"] == ["ЦНППМ"] and rows[2]["result"] == "проведены семинары"
+    assert "unplaced" not in data
 
 
 @pytest.mark.parametrize("how", ["plain", "tracked"])

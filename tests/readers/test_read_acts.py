@@ -101,3 +101,88 @@ def test_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
     with pytest.raises(InputError) as error:
         read_sources([bomb])
     assert "zip-бомб" in error.value.diagnostics[0].message
+
+
+# --- recognisers on layouts the seed texts do not have
+
+@pytest.mark.parametrize("text, block, items, tail", [
+    ("Настоящий регламент разработан в соответствии с Федеральным законом № 273-ФЗ, методическими рекомендациями "
+     "(письмо № 2163, приказ № 5) и определяет порядок.", "legal_basis",
+     ["Федеральным законом № 273-ФЗ,", "методическими рекомендациями (письмо № 2163, приказ № 5)"],
+     "и определяет порядок."),
+    ("Положение разработано в соответствии со следующими документами: Федеральный закон № 273-ФЗ; распоряжение "
+     "Р-33; приказ № 5.", "legal_basis", ["Федеральный закон № 273-ФЗ;", "распоряжение Р-33;", "приказ № 5."], ""),
+    ("Основными задачами Системы являются: развитие наставничества; поддержка молодых педагогов.", "tasks",
+     ["развитие наставничества;", "поддержка молодых педагогов."], ""),
+])
+def test_a_list_inside_a_sentence_is_read_as_units(text, block, items, tail):
+    from rsnms.readers.acts.units import inline_list
+    found = inline_list(text)
+    assert found is not None and (found[0], found[2], found[3]) == (block, items, tail)
+
+
+@pytest.mark.parametrize("text", [
+    "Мониторинг проводится в соответствии с приказом министерства № 5, постановлением правительства № 7.",
+    "Деятельность осуществляется в соответствии с планом, утвержденным приказом, и положением о центре.",
+    "Центр работает в соответствии с планом работы на год.",
+])
+def test_a_sentence_citing_acts_is_not_a_list(text):
+    from rsnms.readers.acts.units import inline_list
+    assert inline_list(text) is None
+
+
+ROADMAP_TEXT = """ПЛАН МЕРОПРИЯТИЙ
+
+№\tНаименование мероприятия\tОтветственный\tСрок\tРезультат
+1\tРазработка положения о методистах\tМинистерство\tмарт 2024 года\tположение
+Проведение семинаров для муниципальных координаторов\tЦНППМ\tежеквартально\tпроведены семинары
+2\tОрганизация стажировок на базе пилотных\tЦНППМ\tЦНППМ\tапрель 2024 года\tпроведены стажировки
+
+\tшкол региона\t\t\t
+\t<p>Конкурс «Педагог года»</p><p>Конкурс «Наставник года»</p>\t<p>ИРО</p><p>ЦНППМ</p>\tмай 2024 года\t<p>победители</p><p>лауреаты</p>
+"""
+
+
+def test_roadmap_rows_a_converter_broke_are_put_back(tmp_path):
+    """A row without its number cell, a cell given twice, a row a page cut, two rows run into one."""
+    from rsnms.readers.acts import roadmap
+    path = tmp_path / "plan.txt"
+    path.write_text(ROADMAP_TEXT, encoding="utf-8")
+    found = roadmap.read(text_reader.read(path).blocks)
+    rows = [(i["activity"], i.get("responsible"), i.get("deadline"), i.get("result"))
+            for d in found.directions for i in d["items"]]
+    assert rows == [
+        ("Разработка положения о методистах", "Министерство", "март 2024 года", "положение"),
+        ("Проведение семинаров для муниципальных координаторов", "ЦНППМ", "ежеквартально", "проведены семинары"),
+        ("Организация стажировок на базе пилотных школ региона", "ЦНППМ", "апрель 2024 года", "проведены стажировки"),
+        ("Конкурс «Педагог года»", "ИРО", "май 2024 года", "победители"),
+        ("Конкурс «Наставник года»", "ЦНППМ", "май 2024 года", "лауреаты")]
+
+
+def test_subjects_and_functions_in_a_word_table_with_automatic_numbering(tmp_path):
+    """A Word table «Субъект | Функции»: a level row spanning the table, functions as numbered
+    paragraphs of the cell (Word's own bullets)."""
+    from acts_samples import Act
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from rsnms.readers.acts.subjects import subjects_from
+    act = Act()
+    table = act.doc.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Субъект", "Функции"
+    level = table.add_row().cells
+    level[0].merge(level[1]).text = "Региональный уровень"
+    for name, functions in (("Министерство образования (далее – Министерство)", ["утверждает план;", "финансирует."]),
+                            ("Институт развития образования", ["обучает методистов."])):
+        row = table.add_row().cells
+        row[0].text = name
+        for k, function in enumerate(functions):
+            para = row[1].paragraphs[0] if k == 0 else row[1].add_paragraph()
+            para.text = function
+            para._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="3"/><w:numId w:val="77"/></w:numPr>'))
+    act.doc.save(tmp_path / "subjects.docx")
+    source = read_sources([tmp_path / "subjects.docx"])[0]
+    found = subjects_from(source.blocks)
+    assert [(s.get("short") or s["name"], s["functions"]) for s in found["regional"]] == [
+        ("Министерство", ["утверждает план;", "финансирует."]), ("Институт развития образования", ["обучает методистов."])]
+    assert list(found) == ["regional"]

@@ -15,8 +15,6 @@ from pathlib import Path
 
 from rapidfuzz.distance import Indel
 
-from ..readers.docx import docx_text
-
 _TAGS = re.compile(r"<(?!https?://)[^>]+>")   # keep <https://…> autolinks
 _QUOTES_DASHES = re.compile(r"[«»„“”‟\"'‘’‚`\-‐‑‒–—―−]")
 _WORD = re.compile(r"\w+")

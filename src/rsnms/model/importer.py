@@ -161,6 +161,7 @@ class Importer:
         roadmap = None
         if getattr(self, "roadmap", None) is not None:
             roadmap = assemble.roadmap_rows(self.roadmap, abbrs, self.system)
+            self.merged_headings(roadmap)
             period = assemble.roadmap_period(self.acts["roadmap"].get("title", ""), self.acts["order"].get("date"))
             if period:
                 roadmap = {"period": period, **roadmap}
@@ -179,6 +180,15 @@ class Importer:
             data["roadmap"] = roadmap
         data["acts"] = {k: self.acts[k] for k in ACT_KEYS if k in self.acts}
         return data
+
+    def merged_headings(self, roadmap: dict) -> None:
+        """A direction's heading printed at the start of a row: an erratum quoting it."""
+        for index, direction in enumerate(roadmap["directions"]):
+            merged = direction.pop("_merged", None)
+            if merged:
+                self.errata.add(f"roadmap.directions.{index}.title", merged["quote"], merged["title"], merged["line"],
+                                "Заголовок направления напечатан в начале строки мероприятия; в профиле он — "
+                                "заголовок направления, а мероприятие начинается с прописной буквы.")
 
     def unplaced(self) -> list[dict]:
         """Every paragraph and table row of the source that no field of the profile holds."""

@@ -4,7 +4,8 @@ The files are checked and read (:mod:`rsnms.readers.acts`), the profile is assem
 (:mod:`rsnms.model.importer`), links to the model are proposed by the comparison engine
 (:func:`rsnms.compare.align.align`) with their similarity as a comment, and both files are
 written only when the profile validates. What went where is printed: acts, units per
-block, unplaced lines; then the profile's findings (:func:`findings`). ``--update``
+block, unplaced lines; then the profile's findings (:func:`findings`: validation warnings and the
+linter's findings, each listed). ``--update``
 compares an edited rendered act with its profile (:mod:`.roundtrip`).
 """
 
@@ -21,6 +22,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ..compare.align import align
 from ..diagnostics import Diagnostic, InputError
 from ..fsutil import write_atomic
+from ..lint.finding import Finding, sort_key
+from ..lint.output import summary as lint_summary
+from ..lint.output import text as lint_text
+from ..lint.run import lint_profile
 from ..model.catalog import Catalog
 from ..model.importer import Imported, import_acts
 from ..model.profile import normalize
@@ -36,10 +41,14 @@ HEADER = ("# yaml-language-server: $schema=profile.schema.json\n"
           "# ссылки на примерное положение (model_ref, в комментарии — сходство) и список unplaced.\n")
 
 
-def findings(project: Project, catalog: Catalog, path: Path) -> list[Diagnostic]:
-    """What a profile still needs: validation warnings (and, once merged, the linter's findings)."""
-    _profile, diagnostics = validate_file(path, catalog)
-    return diagnostics
+def findings(project: Project, catalog: Catalog, path: Path) -> tuple[list[Diagnostic], list[Finding]]:
+    """What a profile still needs: validation warnings, and the linter's findings in the profile
+    (:func:`rsnms.lint.run.lint_profile`; ``rsnms lint ID`` also lints the acts rendered from it)."""
+    profile, diagnostics = validate_file(path, catalog)
+    if profile is None:
+        return diagnostics, []
+    linted = lint_profile(catalog, profile, path.relative_to(project.root).as_posix())
+    return diagnostics, sorted(set(linted), key=sort_key)
 
 
 def source_file(project: Project, paths: list[Path], source: Source, region_id: str) -> tuple[str, str | None]:
@@ -165,10 +174,13 @@ def cmd_import(args, project: Project, catalog: Catalog) -> int:
     if written is None:
         return 1
     summary(project, imported, comments, target, rel)
-    diagnostics = findings(project, catalog, target)
+    diagnostics, linted = findings(project, catalog, target)
     for d in diagnostics:
         print(d.format(), file=sys.stderr)
     print(f"Замечаний к профилю: {len(diagnostics)} (rsnms validate {args.id}).")
+    print(f"Замечания линтера к профилю: {lint_summary(linted)} (rsnms lint {args.id} проверит и собранные акты)"
+          + (":" if linted else "."))
+    sys.stdout.write(lint_text(linted))
     return 0
 
 

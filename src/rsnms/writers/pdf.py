@@ -1,34 +1,21 @@
-"""PDF beside each .docx, by headless LibreOffice (one call for many files).
+"""PDF beside each .docx, by headless LibreOffice (one call for many files, :mod:`rsnms.office`).
 
-LibreOffice writes into a private temporary folder with its own user profile (so
-parallel runs do not collide); each PDF is then moved into place atomically, with
-its creation date and document id fixed so that equal .docx give equal PDF bytes.
+Each PDF is moved into place atomically, with its creation date and document id fixed so
+that equal .docx give equal PDF bytes.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
+from .. import office
 from ..diagnostics import Diagnostic, InputError
 from ..fsutil import write_atomic
 
 _DATES = re.compile(rb"/(CreationDate|ModDate)\s*\(D:[^)]*\)")
 _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
 _CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
-
-
-def soffice() -> str:
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise InputError([Diagnostic("soffice", 1, 1, "",
-                                 "LibreOffice не найден: установите его (make system-deps) "
-                                 "или соберите без --pdf")])
 
 
 def fixed(pdf: bytes) -> bytes:
@@ -49,29 +36,17 @@ def fixed(pdf: bytes) -> bytes:
 
 def convert(files: list[Path], timeout: int = 600) -> list[Path]:
     """Write ``<name>.pdf`` beside every given .docx; returns the PDFs written."""
-    if not files:
-        return []
-    binary = soffice()
+    try:
+        results = office.convert(files, "pdf", timeout)
+    except office.NoOffice:
+        raise InputError([Diagnostic("soffice", 1, 1, "", "LibreOffice не найден: установите его (make system-deps) "
+                                     "или соберите без --pdf")]) from None
     written = []
-    with tempfile.TemporaryDirectory(prefix="rsnms-pdf-") as tmp:
-        tmp_path = Path(tmp)
-        # same file names in different folders would collide in one out dir: number them
-        staged = []
-        for i, src in enumerate(files):
-            link = tmp_path / "in" / f"{i:03d}-{src.name}"
-            link.parent.mkdir(exist_ok=True)
-            shutil.copyfile(src, link)
-            staged.append(link)
-        cmd = [binary, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
-               "--convert-to", "pdf", "--outdir", str(tmp_path / "out"), *map(str, staged)]
-        result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-        for src, link in zip(files, staged):
-            produced = tmp_path / "out" / (link.stem + ".pdf")
-            if not produced.is_file():
-                raise InputError([Diagnostic(str(src), 1, 1, "",
-                                             "LibreOffice не смог преобразовать файл в PDF: "
-                                             + (result.stderr.strip()[:300] or "причина не сообщена"))])
-            target = src.with_suffix(".pdf")
-            write_atomic(target, fixed(produced.read_bytes()))
-            written.append(target)
+    for result in results:
+        if result.data is None:
+            raise InputError([Diagnostic(str(result.path), 1, 1, "", "LibreOffice не смог преобразовать файл в PDF: "
+                                         + (result.log[:300] or "причина не сообщена"))])
+        target = result.path.with_suffix(".pdf")
+        write_atomic(target, fixed(result.data))
+        written.append(target)
     return written

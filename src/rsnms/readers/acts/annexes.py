@@ -7,7 +7,8 @@ import re
 
 from . import Table
 from .outline import ITEM, PARA, Node, build
-from .tables import indicators_from, subjects_from_table, table_clauses
+from .subjects import is_subjects_table, subjects_from
+from .tables import indicators_from, table_clauses
 from .units import glossary_entry, is_glossary_run
 
 
@@ -40,7 +41,7 @@ def table(reg, node: Node, section: Node, annexes: list) -> dict | None:
     reg.placed.update(r.line for r in table.rows)
     if re.search("показател", section.text, re.I) and reg.put("indicators", indicators_from(table)):
         return {"ref": "system.indicators", "present": "table", "columns": [c for c in table.rows[0].cells]}
-    subjects = subjects_from_table(table)
+    subjects = subjects_from([table]) if "subjects" not in reg.system else None
     if subjects and "subjects" not in reg.system:
         reg.taken.add("subjects")
         reg.system["subjects"] = subjects
@@ -59,8 +60,8 @@ def annex(reg, part, annexes: list) -> None:
     annex: dict = {"title": part.title}
     if tables and re.search("показател", part.title, re.I) and reg.put("indicators", indicators_from(tables[0])):
         annex.update(id="indicators", ref="system.indicators", columns=tables[0].rows[0].cells)
-    elif tables and subjects_from_table(tables[0]) and "subjects" not in reg.system:
-        reg.system["subjects"] = subjects_from_table(tables[0], reg.system)
+    elif tables and "subjects" not in reg.system and is_subjects_table(tables):
+        reg.system["subjects"] = subjects_from(part.body, reg.system, reg.placed)
         reg.taken.add("subjects")
         annex.update(id="subjects", ref="system.subjects", columns=tables[0].rows[0].cells)
     else:

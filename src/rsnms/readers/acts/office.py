@@ -8,47 +8,30 @@ changes can be accepted in the XML, and one reader serves every word processor.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
+from ... import office
 from .guard import fail
 
 SUFFIXES = (".odt", ".doc", ".rtf")
 
 
-def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
 def to_docx(paths: list[Path], timeout: int = 300) -> dict[Path, bytes]:
-    """The .docx bytes of each file, converted in one LibreOffice run."""
+    """The .docx bytes of each file, converted in one LibreOffice run (:func:`rsnms.office.convert`)."""
     if not paths:
         return {}
-    binary = soffice()
-    if binary is None:
+    try:
+        results = office.convert(paths, "docx:MS Word 2007 XML", timeout)
+    except office.NoOffice:
         raise fail(paths[0], "для чтения .odt, .doc и .rtf нужен LibreOffice: установите его "
-                             "(make system-deps) или сохраните акт как .docx")
+                             "(make system-deps) или сохраните акт как .docx") from None
+    except subprocess.TimeoutExpired:
+        raise fail(paths[0], "LibreOffice не успел прочитать файлы: проверьте, открываются ли они") from None
     out: dict[Path, bytes] = {}
-    with tempfile.TemporaryDirectory(prefix="rsnms-import-") as tmp:
-        tmp_path = Path(tmp)
-        staged = []
-        for i, path in enumerate(paths):
-            link = tmp_path / "in" / f"{i:03d}{path.suffix.lower()}"
-            link.parent.mkdir(exist_ok=True)
-            shutil.copyfile(path, link)
-            staged.append(link)
-        cmd = [binary, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--norestore",
-               "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "out"), *map(str, staged)]
-        try:
-            subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired:
-            raise fail(paths[0], "LibreOffice не успел прочитать файлы: проверьте, открываются ли они") from None
-        for path, link in zip(paths, staged):
-            produced = tmp_path / "out" / (link.stem + ".docx")
-            if not produced.is_file() or produced.stat().st_size == 0:
-                raise fail(path, "файл не читается: он повреждён или защищён паролем — откройте его в "
-                                 "Word или LibreOffice, снимите пароль и сохраните заново")
-            out[path] = produced.read_bytes()
+    for result in results:
+        if result.data is None:
+            raise fail(result.path, "файл не читается: он повреждён или защищён паролем — откройте его в "
+                                    "Word или LibreOffice, снимите пароль и сохраните заново")
+        out[result.path] = result.data
     return out

@@ -18,8 +18,8 @@ from ...lang.typography import NBSP
 from . import annexes as annexes_mod
 from .outline import CLAUSE, ITEM, LABEL, PARA, SECTION, TABLE, Node, build, is_title_like, sectioned
 from .tables import indicator, indicators_from
-from .units import (GOAL, PERIODICITY, block_of, glossary_entry, is_glossary_run, is_subject_list, level_of,
-                    list_units, marker_style, sections_of, subject_from, subject_level)
+from .units import (GOAL, PERIODICITY, block_of, glossary_entry, inline_list, is_glossary_run, is_subject_list,
+                    level_of, list_units, marker_style, sections_of, subject_from, subject_level)
 
 LIST_PATHS = {"interaction.subjects", "interaction.channels", "monitoring.methods"}
 
@@ -147,6 +147,10 @@ class Regulation:
             return {"ref": "system.monitoring.periodicity", **({"unnumbered": True} if unnumbered else {})}
         if is_subject_list(node):
             return subjects_clause(self, node, unnumbered)
+        if node.kind == CLAUSE and not node.children:
+            spec = self.inline(node)
+            if spec is not None:
+                return spec
         block = block_of(node)
         spec: dict = {"text": node.text} if node.text else {}
         if unnumbered:
@@ -173,6 +177,21 @@ class Regulation:
                 spec.update(self._style(node))
                 return spec
         return self.plain(node, spec, section, annexes)
+
+    def inline(self, node: Node) -> dict | None:
+        """A clause whose sentence holds the list: its lead, the list as units, the rest as its tail."""
+        found = inline_list(node.text)
+        if found is None or found[0] == "glossary":
+            return None
+        block, lead, items, tail = found
+        if not self.put(block, [_indicator(i) for i in items] if block == "indicators" else items):
+            return None
+        spec: dict = {"text": lead, "ref": f"system.{block}"}
+        if self.list_style != "none":
+            spec["list_style"] = "none"
+        if tail:
+            spec["tail"] = [tail]
+        return spec
 
     def plain(self, node: Node, spec: dict, section: Node, annexes: list) -> dict:
         """A clause as it stands: its items, sub-clauses and paragraphs after them."""
@@ -204,13 +223,15 @@ def subjects_clause(reg: "Regulation", node: Node, unnumbered: bool) -> dict:
     level = level_of(node.text) or "regional"
     members = [c for c in node.children if c.kind in (ITEM, CLAUSE)]
     by_level: dict[str, list] = {}
-    for member in members:
-        reg.placed.add(member.line)
-        subject = subject_from(member, reg.placed)
-        by_level.setdefault(subject_level(subject, level), []).append(subject)
+    subject = None
     for child in node.children:
-        if child.kind not in (ITEM, CLAUSE):
+        if child.kind in (ITEM, CLAUSE):
             reg.placed.add(child.line)
+            subject = subject_from(child, reg.placed)
+            by_level.setdefault(subject_level(subject, level), []).append(subject)
+        elif subject is not None:        # a paragraph after a subject's functions: a note of it
+            reg.placed.update(n.line for n in child.walk())
+            subject.setdefault("notes", []).append(child.text)
     reg.taken.add("subjects")
     refs = []
     for lvl, subjects in by_level.items():

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from . import Para, Row, Table
+from .roadmap_rows import RowReader
+from .rows import grid
 
 COLUMNS = (
     ("num", re.compile(r"^(№|n\b|no\b|номер)|п/п", re.I)),
@@ -28,8 +30,6 @@ COLUMNS = (
     ("deadline", re.compile(r"срок|дата|период", re.I)),
     ("result", re.compile(r"результат|показател|итог|продукт", re.I)),
 )
-DIRECTION = re.compile(r"^(?:(?P<roman>[IVXL]+)\.\s*|Направление\s+(?P<n>\d+)\.?\s*)(?P<title>.*)$", re.S)
-SUB_ITEM = re.compile(r"(?:^|\s)(\d{1,2})\)\s+")
 
 
 @dataclass
@@ -84,7 +84,7 @@ def read(blocks: list) -> Roadmap | None:
     last_table = max(i for i, b in enumerate(blocks) if isinstance(b, Table))
     for block in blocks[start + 1:last_table + 1]:
         rows += block.rows if isinstance(block, Table) else [Row([block.text], block.line)]
-    _Rows(out, main.rows[at]).read(rows)
+    _read_rows(out, main.rows[at], rows)
     for block in blocks[last_table + 1:]:
         if isinstance(block, Para) and len(block.text) > 3:
             out.notes.append(block.text)
@@ -117,152 +117,20 @@ def _abbreviations(rows: list[Row], blocks: list, table: Table, out: Roadmap, ti
             if m:
                 out.abbreviations.append((m.group(1).strip(), m.group(2).strip(" ;.")))
         out.lines.add(row.line)
-    if title is not None and titled and re.search(r"сокращени", title.text, re.I):
+    if title is not None and re.search(r"сокращени", title.text, re.I):
         out.lines.add(title.line)
     return True
 
 
-class _Rows:
-    def __init__(self, out: Roadmap, header: Row):
-        self.out = out
-        self.header = header
-        cells = list(header.cells)
-        while cells and not cells[-1].strip():
-            cells.pop()
-        self.keys = column_keys(cells)
-        out.columns = [{"key": k, "title": " ".join(t.split())} for k, t in zip(self.keys, cells)]
-        self.direction: dict | None = None
-        self.group: dict | None = None
-        self.last: dict | None = None
-        self.pending_label = False
-
-    def read(self, rows: list[Row]) -> None:
-        data = [r for r in rows[1:] if sum(1 for c in r.cells if c.strip()) > 1]
-        if "num" not in self.keys and data and sum(1 for r in data if re.fullmatch(r"\d{1,3}\.?", r.cells[0].strip()))\
-                >= len(data) / 2:
-            self.keys = ["num"] + self.keys         # the header lost its «№» column
-            self.out.columns.insert(0, {"key": "num", "title": "№ п/п"})
-        for row in rows:
-            self.out.lines.add(row.line)
-            if row is self.header or fuzz.ratio(" ".join(row.cells), " ".join(self.header.cells)) > 85:
-                continue
-            filled = [c for c in row.cells if c.strip()]
-            if not filled:
-                continue
-            if filled[0].strip()[:1].islower() and self._continuation(row):
-                self.join(row)      # a page cut the row: its rest, in lower case
-            elif len(filled) == 1 and (len(row.cells) == 1 or not self._cell(row, "activity").strip()
-                                     or self._cell(row, "activity").strip() == filled[0].strip()
-                                     and not self._cell(row, "num").strip() and self.keys.count("activity")
-                                     and len(row.cells) > 2 and self._span(row)):
-                self.span(filled[0], row)
-            elif self._continuation(row):
-                self.join(row)
-            else:
-                self.item(row)
-
-    def _span(self, row: Row) -> bool:
-        return (row.spans or [1])[0] > 1 or sum(1 for c in row.cells if c.strip()) == 1
-
-    def _cell(self, row: Row, key: str) -> str:
-        if key in self.keys:
-            k = self.keys.index(key)
-            return row.cells[k] if k < len(row.cells) else ""
-        return ""
-
-    def span(self, text: str, row: Row) -> None:
-        text = text.strip()
-        m = DIRECTION.match(text)
-        if m:
-            title = m.group("title").strip()
-            if "\n" in title or not title:
-                self.out.direction_format = "Направление {n}\n{title}" if m.group("n") else "{roman}.\n{title}"
-            elif m.group("n"):
-                self.out.direction_format = "Направление {n}. {title}"
-            self.direction = {"title": title.replace("\n", " ").strip() or text, "items": []}
-            self.out.directions.append(self.direction)
-            self.group = None
-            return
-        if self.out.group_label and text == self.out.group_label or re.search(r"^наименование\s+\w+\s+мероприят", text, re.I):
-            self.out.group_label = text
-            self.pending_label = True
-            return
-        if self.direction is None:
-            self.direction = {"items": []}
-            self.out.directions.append(self.direction)
-        self.group = {"title": text.replace("\n", " "), "items": []}
-        self.direction.setdefault("groups", []).append(self.group)
-        self.pending_label = False
-
-    def _continuation(self, row: Row) -> bool:
-        if self.last is None:
-            return False
-        num = self._cell(row, "num").strip()
-        activity = self._cell(row, "activity").strip()
-        filled = sum(1 for c in row.cells if c.strip())
-        if "num" in self.keys and not num and (not activity or filled <= len(self.keys) // 2 and activity[:1].islower()):
-            return True
-        broken = getattr(row, "after_break", False)
-        return broken and (("num" in self.keys and not num) or activity[:1].islower())
-
-    def join(self, row: Row) -> None:
-        for key, cell in zip(self.keys, row.cells):
-            cell = cell.strip()
-            if not cell or key in ("num", "group"):
-                continue
-            if key == "activity":
-                self._activity(self.last, cell, append=True)
-            elif key in ("responsible", "co_executors"):
-                self.last.setdefault(key, "")
-                self.last[key] = (self.last[key] + ", " + cell).strip(", ")
-            elif key in ("deadline", "result"):
-                self.last[key] = (self.last.get(key, "") + " " + cell).strip()
-            else:
-                fields = self.last.setdefault("fields", {})
-                fields[key] = (fields.get(key, "") + " " + cell).strip()
-
-    def _activity(self, item: dict, text: str, append: bool = False) -> None:
-        """The activity and its sub-items «1) …; 2) …» (in one cell or in lines of it)."""
-        text = " ".join(text.split("\n")) if not re.search(r"\n\d{1,2}\)", text) else text
-        parts = SUB_ITEM.split(text)
-        head, subs = parts[0].strip(), [parts[k + 1].strip() for k in range(1, len(parts) - 1, 2)]
-        if append and head:
-            if item.get("items"):
-                item["items"][-1] += " " + head
-            else:
-                item["activity"] += " " + head
-        elif head:
-            item["activity"] = head
-        if subs:
-            item.setdefault("items", []).extend(s.strip() for s in subs)
-
-    def item(self, row: Row) -> None:
-        if self.direction is None:
-            self.direction = {"items": []}
-            self.out.directions.append(self.direction)
-        group_cell = self._cell(row, "group").strip()
-        merged = row.merged and "group" in self.keys and row.merged[self.keys.index("group")] \
-            if row.merged and "group" in self.keys and self.keys.index("group") < len(row.merged) else False
-        if "group" in self.keys and group_cell and not merged:
-            self.group = {"title": " ".join(group_cell.split()), "items": []}
-            self.direction.setdefault("groups", []).append(self.group)
-        item: dict = {"activity": ""}
-        for key, cell in zip(self.keys, row.cells):
-            cell = cell.strip()
-            if key in ("num", "group") or not cell:
-                continue
-            if key == "activity":
-                self._activity(item, cell)
-            elif key in ("responsible", "co_executors", "deadline", "result"):
-                item[key] = " ".join(cell.split())
-            else:
-                item.setdefault("fields", {})[key] = " ".join(cell.split())
-        if not item["activity"]:
-            item["activity"] = "[[наименование мероприятия]]"
-        num = self._cell(row, "num").strip().rstrip(".")
-        if "num" in self.keys and not num:
-            item["unnumbered"] = True
-        item["_line"] = row.line
-        item["_num"] = num
-        (self.group["items"] if self.group is not None else self.direction["items"]).append(item)
-        self.last = item
+def _read_rows(out: Roadmap, header: Row, rows: list[Row]) -> None:
+    cells = grid(header)
+    while cells and not cells[-1].strip():
+        cells.pop()
+    keys = column_keys(cells)
+    out.columns = [{"key": k, "title": " ".join(t.split())} for k, t in zip(keys, cells)]
+    data = [r for r in rows[1:] if sum(1 for c in r.cells if c.strip()) > 1]
+    if "num" not in keys and data and \
+            sum(1 for r in data if re.fullmatch(r"\d{1,3}\.?", r.cells[0].strip())) >= len(data) / 2:
+        keys = ["num"] + keys         # the header lost its «№» column
+        out.columns.insert(0, {"key": "num", "title": "№ п/п"})
+    RowReader(out, header, keys).read(rows)

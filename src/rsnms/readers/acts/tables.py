@@ -13,12 +13,8 @@ from __future__ import annotations
 import re
 
 from . import Row, Table
-from .units import names
 
 DASH_LINE = re.compile(r"^\s*[-–—•·]\s*")
-LEVEL_ROW = (("regional", re.compile(r"^регионал", re.I)), ("municipal", re.compile(r"^муниципал", re.I)),
-             ("institutional", re.compile(r"^(институц|уровень образовательной организации)", re.I)))
-
 
 def _spanning(row: Row, ncols: int) -> bool:
     filled = [c for c in row.cells if c.strip()]
@@ -26,19 +22,36 @@ def _spanning(row: Row, ncols: int) -> bool:
                                  (row.spans or [1])[0] >= ncols)
 
 
-def _lines(cell: str) -> list[str]:
-    """The dash lines of a cell as items (a line without a dash continues the item before it)."""
-    out: list[str] = []
+MARKER = r"(?:[-–—•·▪]|\d{1,2}\)|[а-я]\))"
+ITEM_LINE = re.compile(rf"^\s*{MARKER}\s+")
+INLINE_ITEM = re.compile(rf"(?<=[;.])\s+{MARKER}\s+(?=\S)")
+
+
+def cell_items(cell: str) -> tuple[list[str], str]:
+    """The items of a cell listing them — lines or runs after «;» starting with a dash, a bullet,
+    «1)» or «а)» — and the text before the first marker (a title, or the end of an item a page
+    break cut: '' when the cell starts with a marker)."""
+    items: list[str] = []
+    lead: list[str] = []
     for line in cell.split("\n"):
-        if DASH_LINE.match(line) or not out:
-            out.append(DASH_LINE.sub("", line).strip())
-        else:
-            out[-1] += " " + line.strip()
-    return [o for o in out if o]
+        for k, part in enumerate(INLINE_ITEM.split(line.strip())):
+            if k or ITEM_LINE.match(part):
+                items.append(ITEM_LINE.sub("", part).strip())
+            elif items:
+                items[-1] += " " + part.strip()
+            else:
+                lead.append(part.strip())
+    return [i for i in items if i], " ".join(p for p in lead if p)
 
 
-TARGETS = re.compile(r"\s*\(((?:к\s+\d{4}\s+году\s+[–—-]\s+[^;()]+(?:\([^()]*\)[^;()]*)*;?\s*)+)\)([;.,]?)$")
-TARGET = re.compile(r"к\s+(\d{4})\s+году\s+[–—-]\s+([^;]+)")
+def _lines(cell: str) -> list[str]:
+    """The items of a cell (a line without a marker before the first one is an item too)."""
+    items, lead = cell_items(cell)
+    return ([lead] if lead else []) + items
+
+
+TARGETS = re.compile(r"\s*\(((?:к\s+\d{4}\s+году\s+(?:[–—-]\s+)?[^;()]+(?:\([^()]*\)[^;()]*)*;?\s*)+)\)([;.,]?)$")
+TARGET = re.compile(r"к\s+(\d{4})\s+году\s+(?:[–—-]\s+)?([^;]+)")
 
 
 def indicator(text: str) -> dict:
@@ -55,12 +68,9 @@ def indicators_from(table: Table) -> list:
     header = rows[0].cells
     ncols = max(len(r.cells) for r in rows)
     out: list = []
-    group = None
-    if ncols == 2 and any(DASH_LINE.match(r.cells[1]) for r in rows[1:] if len(r.cells) > 1):
-        for row in rows[1:]:
-            title = re.sub(r"^\d+\.\s*", "", row.cells[0]).strip()
-            out.append({"group": title, "items": [indicator(t) for t in _lines(row.cells[1])]})
-        return out
+    group = last = None
+    if ncols == 2 and any(ITEM_LINE.match(r.cells[1]) for r in rows[1:] if len(r.cells) > 1):
+        return _indicator_groups(rows[1:])
     for row in rows[1:]:
         if _spanning(row, ncols):
             group = {"group": next(c for c in row.cells if c.strip()), "items": []}
@@ -75,41 +85,44 @@ def indicators_from(table: Table) -> list:
                   for k in range(start + 1, len(cells)) if cells[k].strip()}
         if fields:
             item["fields"] = fields
+        if last is not None and row.after_break and not cells[0].strip() and _goes_on(cells[start]):
+            _join_item(last, item)          # the rest of a row a page cut
+            continue
         (group["items"] if group is not None else out).append(item)
+        last = item
     return [g for g in out if not (isinstance(g, dict) and "group" in g and not g["items"])]
 
 
-def subjects_from_table(table: Table, system: dict | None = None) -> dict | None:
-    """Subjects by level from a table of subjects and functions; None when it is not one.
-    Level rows with more cells than a title are kept as chapters ``level_<level>`` of ``system``."""
-    rows = table.rows
-    if not any(any(c.strip().lower() == "функции" for c in r.cells) for r in rows):
-        return None
-    out: dict[str, list] = {}
-    level = "regional"
-    for row in rows[1:]:
-        cells = [c for c in row.cells]
-        first = cells[0].strip() if cells else ""
-        matched = next((lvl for lvl, pattern in LEVEL_ROW if pattern.match(first)), None)
-        if matched:
-            level = matched
-            others = [c for c in cells[1:] if c.strip()]
-            if others and system is not None:
-                system.setdefault("chapters", []).append({"id": f"level_{level}", "title": first,
-                                                          "clauses": [{"text": c} for c in others]})
-            continue
-        if first.lower() != "функции" or len(cells) < 2:
-            continue
-        lines = [line for line in cells[1].split("\n") if line.strip()]
-        if not lines:
-            continue
-        heading = DASH_LINE.sub("", lines[0]) if not DASH_LINE.match(lines[0]) else ""
-        functions = _lines("\n".join(lines[1:] if heading else lines))
-        subject = {"heading": heading, **names(heading)} if heading else {"name": "[[наименование субъекта]]"}
-        if functions:
-            subject["functions"] = functions
-        out.setdefault(level, []).append(subject)
-    return out or None
+def _goes_on(text: str) -> bool:
+    """A cell text that cannot start a row: it starts in lower case or with punctuation («, (, ,)."""
+    text = text.strip()
+    return bool(text) and not (text[0].isupper() or text[0].isdigit())
+
+
+def _join_item(last: dict, item: dict) -> None:
+    last["text"] = f"{last['text']} {item['text']}".strip()
+    for key, value in item.get("fields", {}).items():
+        fields = last.setdefault("fields", {})
+        fields[key] = f"{fields.get(key, '')} {value}".strip()
+
+
+def _indicator_groups(rows: list[Row]) -> list[dict]:
+    """Rows of (group, its indicators as a list); a row without a group goes on with the group
+    before it, and its text before the first marker ends that group's last indicator."""
+    groups: list[tuple[str, list[str]]] = []
+    for row in rows:
+        title = re.sub(r"^\d+\.\s*", "", row.cells[0]).strip()
+        items, lead = cell_items(row.cells[1] if len(row.cells) > 1 else "")
+        if not title and groups:
+            texts = groups[-1][1]
+            if lead and texts:
+                texts[-1] += " " + lead
+            elif lead:
+                texts.append(lead)
+            texts += items
+        else:
+            groups.append((title, ([lead] if lead else []) + items))
+    return [{"group": title, "items": [indicator(t) for t in texts]} for title, texts in groups]
 
 
 def table_clauses(table: Table) -> list[dict]:

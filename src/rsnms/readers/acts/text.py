@@ -5,7 +5,9 @@ is joined unless a line starts a new clause or list item. A line with tabs is a 
 row. What a page break cut in two is joined again: a paragraph that continues in lower
 case, or a dash item that goes on as another «- …» line after an item left without its
 final punctuation. HTML fragments and Markdown emphasis of converted tables are dropped
-(``<p>``, ``<li>`` and ``<br>`` become line breaks within a cell).
+(``<p>``, ``<ul>``, ``<li>`` and ``<br>``, opening or closing, become line breaks within a cell).
+A line between table rows is a page's footer kept apart, unless it starts a section or clause:
+then the table ends there.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from .guard import fail
 
 ITEM_START = re.compile(r"^\s*(?:[-–—•·▪*]\s|\d+(?:\.\d+)*[.)](?!\d)\s?|[а-я]\)\s|[IVXLC]+\.\s|\(\d+\)\s)")
 TERMINAL = ".;:!?"
+HEADING = re.compile(r"^(?:(?:Раздел|РАЗДЕЛ|Глава|ГЛАВА)\s+[\dIVXL]+|[IVXL]+\.\s|\d{1,2}(?:\.\d{1,2})*\.\s+[А-ЯЁ])")
 _TAGS = re.compile(r"<(?!https?://)[^>]*>")
-_BREAKS = re.compile(r"<\s*(?:/p|br\s*/?|li|/li)\s*>", re.I)
+_BREAKS = re.compile(r"<\s*(?:/?p|/?ul|/?ol|br\s*/?|/?li)(?:\s[^>]*)?>", re.I)
 _EMPHASIS = re.compile(r"(?<![\w*])\*([^*\n]+?)\*(?![\w*])")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 
@@ -75,7 +78,7 @@ def parse(lines: list[str], name: str, kind: str) -> Source:
         if not text:
             para = None
             continue
-        if table is not None and not _continues_table(lines, number):
+        if table is not None and (not _continues_table(lines, number) or HEADING.match(text)):
             table = None
         if table is not None:     # a line between rows of one table (a page footer): keep it apart
             blocks.append(Para(text, number, lines=[text]))
@@ -84,7 +87,7 @@ def parse(lines: list[str], name: str, kind: str) -> Source:
             para.text = join_lines(para.text, text)
             para.lines.append(text)
             continue
-        para = _join_broken(blocks, text, number)
+        para = _join_broken(blocks, text, number, lines)
     return Source(name, blocks, lines, kind)
 
 
@@ -108,13 +111,14 @@ def _starts_section(text: str) -> bool:
     return bool(re.match(r"^(Приложение|УТВЕРЖДЕН|ПРИЛОЖЕНИЕ)\b", text))
 
 
-def _join_broken(blocks: list, text: str, number: int) -> Para | None:
+def _join_broken(blocks: list, text: str, number: int, lines: list[str]) -> Para | None:
     """Append ``text`` to the previous paragraph when a page break split it; else a new paragraph."""
     prev = blocks[-1] if blocks and isinstance(blocks[-1], Para) else None
     if prev is not None and not prev.text.endswith(tuple(TERMINAL)) and len(prev.text) > 60 \
             and not prev.text.isupper():
         lower = text[:1].islower() and not ITEM_START.match(text) and not re.match(r"^(?:[а-яё]\s){3,}", text)
-        dash = re.match(r"^[-–—]\s", text) and re.match(r"^[-–—]\s", prev.text) and _list_punctuated(blocks)
+        dash = re.match(r"^[-–—]\s", text) and re.match(r"^[-–—]\s", prev.text) and _list_punctuated(blocks, lines,
+                                                                                                  number)
         if lower or dash:
             prev.text = join_lines(prev.text, text[2:].lstrip() if dash else text)
             prev.lines.append(text)
@@ -124,9 +128,16 @@ def _join_broken(blocks: list, text: str, number: int) -> Para | None:
     return para
 
 
-def _list_punctuated(blocks: list) -> bool:
-    """The item before the last one ended with punctuation: the list's items do."""
-    if len(blocks) < 2 or not isinstance(blocks[-2], Para):
+def _list_punctuated(blocks: list, lines: list[str], number: int) -> bool:
+    """The list's items end with punctuation: the item before the last one does, or (after an empty
+    line, where a page may end) the item after this line does."""
+    if len(blocks) >= 2 and isinstance(blocks[-2], Para) and _punctuated_item(blocks[-2].text):
+        return True
+    if number < 2 or lines[number - 2].strip():
         return False
-    before = blocks[-2].text
-    return bool(re.match(r"^[-–—]\s", before)) and before.endswith((";", ".", ","))
+    after = next((line for line in lines[number:number + 3] if line.strip()), "")
+    return _punctuated_item(clean(plain(after)))
+
+
+def _punctuated_item(text: str) -> bool:
+    return bool(re.match(r"^[-–—]\s", text)) and text.endswith((";", ".", ","))

@@ -44,13 +44,9 @@ DEFAULT_FUNCTIONS_LABEL = "Функции:"
 
 def block_of(node: Node) -> str | None:
     """The block a clause's list holds, by its lead."""
-    lead = node.text.lower()
-    if not (lead.endswith(":") or any(c.kind in (ITEM, TABLE) for c in node.children)):
+    if not (node.text.endswith(":") or any(c.kind in (ITEM, TABLE) for c in node.children)):
         return None
-    for block, pattern in BLOCKS:
-        if pattern.search(lead):
-            return block
-    return None
+    return block_of_lead(node.text)
 
 
 def is_subject_list(node: Node) -> bool:
@@ -180,6 +176,65 @@ def subject_level(subject: dict, default: str) -> str:
 def is_glossary_run(nodes: list[Node]) -> bool:
     entries = [n for n in nodes if n.kind in (PARA, ITEM) and glossary_entry(n.text)]
     return len(entries) >= 3 and len(entries) >= 0.7 * len([n for n in nodes if n.kind in (PARA, ITEM)])
+
+
+# an inline list: «… разработан в соответствии с A, B, C и определяет …», «Задачами являются: a; b; c.»
+INLINE_LEAD = re.compile(r"(?:\bв\s+соответствии\s+с(?:о)?|\bна\s+основании|\bсогласно|:)\s+(?=\S)", re.I)
+OWN_BASIS = re.compile(r"настоящ|разработан|подготовлен|руководству|функционир|осуществля\w*\s+(?:свою\s+)?деятельност",
+                       re.I)     # the act, or the system, rests on what follows
+ACT_START = re.compile(r"(?:федеральн\w*\s+|областн\w*\s+|региональн\w*\s+|методическ\w*\s+|государственн\w*\s+)?"
+                       r"(?:закон|кодекс|указ|постановлени|распоряжени|приказ|письм|рекомендаци|концепци|стратеги|"
+                       r"программ|порядк|положени|решени|конвенци|устав)\w*\b", re.I)
+
+
+def inline_list(text: str) -> tuple[str, str, list[str], str] | None:
+    """A paragraph holding its own list: (the block, its lead, the items with their punctuation, the
+    rest of the sentence after the list), or None. After «в соответствии с», «на основании»,
+    «согласно» the list is of acts (the legal basis); after a colon, of what the lead names. The
+    items are separated by «;», or by «,» before the name of an act («…, методическими
+    рекомендациями …»); the list ends at «и» before a verb («и определяет …») or at the end."""
+    for m in INLINE_LEAD.finditer(text):
+        lead, rest = text[:m.end()].rstrip(), text[m.end():]
+        acts = m.group(0).strip() != ":"
+        block = "legal_basis" if acts else block_of_lead(lead)
+        if block is None or acts and not (ACT_START.match(rest) and OWN_BASIS.search(lead)):
+            continue
+        body, tail = _list_end(rest)
+        items = _split_items(body, acts)
+        if len(items) >= 2:
+            return block, lead, items, tail
+    return None
+
+
+def block_of_lead(lead: str) -> str | None:
+    """The block a lead announces, by :data:`BLOCKS`."""
+    low = lead.lower()
+    return next((block for block, pattern in BLOCKS if pattern.search(low)), None)
+
+
+def _split_items(body: str, acts: bool) -> list[str]:
+    parts = re.split(r"(?<=;)\s+", body)
+    if len(parts) >= 2:
+        return [p.strip() for p in parts if p.strip()]
+    if not acts:
+        return []
+    starts = [0] + [m.end() for m in re.finditer(r",\s+", body)
+                    if ACT_START.match(body, m.end()) and not _depth(body[:m.start()])]
+    return [body[a:b].strip() for a, b in zip(starts, starts[1:] + [len(body)]) if body[a:b].strip()]
+
+
+def _depth(text: str) -> int:
+    """How many quotes and brackets are open at the end of ``text``."""
+    return max(0, text.count("«") - text.count("»")) + max(0, text.count("(") - text.count(")"))
+
+
+def _list_end(rest: str) -> tuple[str, str]:
+    """The list and what follows it: «и» before a finite verb, outside quotes and brackets."""
+    from ...lang.morph import best_parse
+    for m in re.finditer(r"\sи\s+(\w+)", rest):
+        if not _depth(rest[:m.start()]) and "VERB" in best_parse(m.group(1).lower()).tag:
+            return rest[:m.start()].strip(), rest[m.start():].strip()
+    return rest.strip(), ""
 
 
 def sections_of(roots: list[Node]) -> list[Node]:
