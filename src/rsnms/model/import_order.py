@@ -77,15 +77,16 @@ def order_clauses(imp, blocks: list, order: dict) -> list[dict]:
 
 
 def draft_order(imp, parts: list[Part], keys: list[str]) -> dict:
-    """An order the source does not hold, drafted from the stamp of its first appendix."""
-    stamp = next((p.stamp_text for p in parts if p.stamp), "")
-    date, number, _printed = stamp_requisites(stamp)
-    kind = "распоряжение" if re.search(r"распоряжени", stamp, re.I) else words.ORDER_KIND
-    order: dict = {"status": "draft", "kind": kind}
-    if number:
-        order["number"] = number
-    if date:
-        order["date"] = date
-    order.update(title="[[наименование приказа]]", operative_word=words.OPERATIVE_WORDS[kind],
-                 clauses=[{"text": "[[текст пункта приказа]]"}], appendices=keys[:1])
-    return order
+    """The source holds no order, only acts it approved: each act's stamp gives the requisites of
+    the order that approved it (``approved_by``); the profile's order is a draft, which rsnms
+    composes from its skeleton to approve whatever the region has not adopted yet."""
+    kind = words.ORDER_KIND
+    for part in parts:
+        if not part.stamp or part.key not in imp.acts:
+            continue
+        date, number, _printed = stamp_requisites(part.stamp_text)
+        part_kind = "распоряжение" if re.search(r"распоряжени", part.stamp_text, re.I) else words.ORDER_KIND
+        if date and number:
+            imp.acts[part.key]["approved_by"] = {"kind": part_kind, "date": date, "number": number}
+            kind = part_kind
+    return {"status": "draft", "kind": kind}
