@@ -165,3 +165,11 @@ def test_two_organisations_with_different_words_are_not_variants_of_one_abbrevia
     text = ("Институт (далее – ГАУ ДПО) и центр (далее – ГАУ ИО). ГАУ ДПО работает. ГАУ ДПО учит. ГАУ ИО оценивает.\n")
     assert "abbr.variant" not in rules_of(text, None)
     assert "abbr.variant" in rules_of("Центр (далее – ЦНППМ). ЦНППМ работает. ЦНППМ учит. ЦНПМ оценивает.\n", None)
+
+
+def test_words_in_brackets_ending_with_an_abbreviation_do_not_introduce_it():
+    """«(структурное подразделение ЦРО)» names the body ЦРО; only «(ЦРО)» or «(далее – ЦРО)» introduce it."""
+    text = "Центр (структурное подразделение ЦРО) работает.\n"
+    assert "abbr.unused" not in rules_of(text, None)
+    assert "abbr.undefined" in rules_of(text, None)
+    assert "abbr.undefined" not in rules_of("Центр развития (ЦРО) работает. ЦРО учит.\n", None)
