@@ -173,3 +173,10 @@ def test_words_in_brackets_ending_with_an_abbreviation_do_not_introduce_it():
     assert "abbr.unused" not in rules_of(text, None)
     assert "abbr.undefined" in rules_of(text, None)
     assert "abbr.undefined" not in rules_of("Центр развития (ЦРО) работает. ЦРО учит.\n", None)
+
+
+def test_a_term_of_two_sentences_before_its_dash_is_one_definition():
+    """«Методические советы. Методические объединения – …» names two bodies with one definition."""
+    text = "Методические советы. Методические объединения педагогов – реализация моделей обучения.\n"
+    assert "lang.merged-entries" not in rules_of(text, None)
+    assert "lang.merged-entries" in rules_of(text.replace(".\n", ". Наставник – опытный педагог.\n"), None)
