@@ -167,3 +167,18 @@ def test_two_organisations_with_different_words_are_not_variants_of_one_abbrevia
     text = ("Институт (далее – ГАУ ДПО) и центр (далее – ГАУ ИО). ГАУ ДПО работает. ГАУ ДПО учит. ГАУ ИО оценивает.\n")
     assert "abbr.variant" not in rules_of(text, None)
     assert "abbr.variant" in rules_of("Центр (далее – ЦНППМ). ЦНППМ работает. ЦНППМ учит. ЦНПМ оценивает.\n", None)
+
+
+def test_words_in_brackets_ending_with_an_abbreviation_do_not_introduce_it():
+    """«(структурное подразделение ЦРО)» names the body ЦРО; only «(ЦРО)» or «(далее – ЦРО)» introduce it."""
+    text = "Центр (структурное подразделение ЦРО) работает.\n"
+    assert "abbr.unused" not in rules_of(text, None)
+    assert "abbr.undefined" in rules_of(text, None)
+    assert "abbr.undefined" not in rules_of("Центр развития (ЦРО) работает. ЦРО учит.\n", None)
+
+
+def test_a_term_of_two_sentences_before_its_dash_is_one_definition():
+    """«Методические советы. Методические объединения – …» names two bodies with one definition."""
+    text = "Методические советы. Методические объединения педагогов – реализация моделей обучения.\n"
+    assert "lang.merged-entries" not in rules_of(text, None)
+    assert "lang.merged-entries" in rules_of(text.replace(".\n", ". Наставник – опытный педагог.\n"), None)

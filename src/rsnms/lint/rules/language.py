@@ -169,9 +169,11 @@ def merged_entries(a: Analysis):
         cells = para.cells
         abbreviation_row = para.row and len(cells) >= 2 and re.fullmatch(r"[А-ЯЁ][А-ЯЁа-яё ]*[А-ЯЁ]", cells[0][1].strip())
         for k, (offset, cell) in enumerate(cells):
-            if not _DEFINITION_START.match(cell) and not (abbreviation_row and k == 1):
+            first = _DEFINITION_START.match(cell)
+            if not first and not (abbreviation_row and k == 1):
                 continue
-            for m in _SECOND_DEFINITION.finditer(cell, 10):
+            # a second definition follows the first one's dash («Советы. Объединения – …» is one term)
+            for m in _SECOND_DEFINITION.finditer(cell, max(10, first.end() - 1 if first else 0)):
                 yield a.text.finding(merged_entries.rule, para, offset + m.start(1), m.group(0).strip(),
                                      f"определение «{m.group(1)}» слито с предыдущим: вынесите его отдельным пунктом")
 
