@@ -3,12 +3,12 @@ of ``mkdocs.yml``, and the site built by MkDocs in strict mode into ``build/site
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
 from pathlib import Path
 
+from .. import escape
 from ..compose import ACT_KINDS
 from ..fsutil import write_atomic
 from ..model.profile import MODEL_ID
@@ -87,24 +87,36 @@ def nav(src: Sources) -> list:
 
 
 def nav_yaml(nav: list, indent: int = 0) -> str:
-    """The nav as YAML lines (names quoted, so any title is safe)."""
+    """The nav as YAML lines. A title is HTML for the theme (Material prints it as it is),
+    so it is escaped for HTML, then quoted for YAML: no title can end its line or the block."""
     out = []
     for entry in nav:
         (title, value), = entry.items()
+        key = escape.yaml(escape.html(title))
         if isinstance(value, list):
-            out.append(" " * indent + f"- {json.dumps(title, ensure_ascii=False)}:")
+            out.append(" " * indent + f"- {key}:")
             out.append(nav_yaml(value, indent + 4))
         else:
-            out.append(" " * indent + f"- {json.dumps(title, ensure_ascii=False)}: {value}")
+            out.append(" " * indent + f"- {key}: {escape.yaml(value)}")
     return "\n".join(out)
+
+
+# the markers stand on lines of their own; a title quoted inside the block never starts a line
+_NAV_BLOCK = re.compile("^" + re.escape(NAV_BEGIN) + "$.*?^" + re.escape(NAV_END) + "$", re.S | re.M)
+
+
+def config_with_nav(text: str, nav: list) -> str:
+    """``mkdocs.yml``'s text with the generated nav between its markers (appended when absent)."""
+    block = f"{NAV_BEGIN}\nnav:\n{nav_yaml(nav, 2)}\n{NAV_END}"
+    if _NAV_BLOCK.search(text):
+        return _NAV_BLOCK.sub(lambda _m: block, text, count=1)
+    return text.rstrip() + "\n\n" + block + "\n"
 
 
 def update_config_nav(config: Path, nav: list) -> bool:
     """Put the generated nav between the markers of mkdocs.yml; True when the file changed."""
     text = config.read_text(encoding="utf-8")
-    block = f"{NAV_BEGIN}\nnav:\n{nav_yaml(nav, 2)}\n{NAV_END}"
-    pattern = re.compile(re.escape(NAV_BEGIN) + r".*?" + re.escape(NAV_END), re.S)
-    new = pattern.sub(lambda _m: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"
+    new = config_with_nav(text, nav)
     if new != text:
         write_atomic(config, new)
         return True

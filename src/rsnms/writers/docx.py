@@ -125,6 +125,18 @@ def to_template(value, placeholder_style: str | None):
     return value
 
 
+CORE_PROPERTY_LIMIT = 255     # characters Word (and python-docx) allow in a core property
+
+
+def fit_property(text: str) -> str:
+    """A title as a core property: at most 255 characters, cut at a word with «…»."""
+    text = " ".join(text.split())
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        return text
+    cut = text[:CORE_PROPERTY_LIMIT - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+
+
 def core_properties(docx, doc: Document) -> None:
     """Fixed dates and authorship (equal input, equal bytes); title, region, kind, draft."""
     props = docx.core_properties
@@ -135,7 +147,7 @@ def core_properties(docx, doc: Document) -> None:
     props.modified = stamp
     props.last_printed = stamp
     props.revision = 1
-    props.title = doc.title.plain
-    props.subject = doc.region
+    props.title = fit_property(doc.title.plain)
+    props.subject = fit_property(doc.region)
     props.keywords = doc.key
     props.comments = words.DRAFT_COMMENT if doc.draft else ""
