@@ -44,6 +44,11 @@ class Sources:
     regions: list[RegionSource]    # in the order of their names
     model_regulation: Path         # the rendered model regulation (.docx)
     model_documents: list[Document] = field(default_factory=list)   # the model regulation, its roadmap
+    build: Path | None = None      # the (staged) build folder: pages go to its docs/, files come from it
+
+    def __post_init__(self):
+        if self.build is None:
+            self.build = self.project.build
 
     @property
     def model(self) -> dict:

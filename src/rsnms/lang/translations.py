@@ -15,6 +15,21 @@ ARGPARSE = {
     "ambiguous option: %(option)s could match %(matches)s": "неоднозначный параметр %(option)s: подходит %(matches)s",
     "show program's version number and exit": "показать версию и выйти",
     "%(prog)s: error: %(message)s\n": "%(prog)s: ошибка: %(message)s\n",
+    "ignored explicit argument %r": "у параметра не бывает значения: уберите %r",
+    "invalid %(type)s value: %(value)r": "недопустимое значение %(value)r",
+    "expected at least one argument": "нужно хотя бы одно значение",
+    "expected at most one argument": "нужно не больше одного значения",
+    "not allowed with argument %s": "нельзя вместе с %s",
+    "one of the arguments %s is required": "нужен один из аргументов %s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "неизвестная команда %(parser_name)r (допустимы: "
+                                                             "%(choices)s)",
+    "can't open '%(filename)s': %(error)s": "не удаётся открыть «%(filename)s»: %(error)s",
+    "unexpected option string: %s": "неожиданный параметр: %s",
+}
+# argparse's words with a number (looked up through ngettext): the form argparse chose
+ARGPARSE_PLURAL = {
+    "expected %s argument": "нужно значений: %s",
+    "expected %s arguments": "нужно значений: %s",
 }
 
 # ruamel.yaml's problem texts → Russian, for the common syntax errors

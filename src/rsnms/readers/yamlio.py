@@ -21,11 +21,8 @@ Every value's position is kept in :class:`Positions` for located messages.
 
 from __future__ import annotations
 
-import errno
 import math
-import os
 import re
-import stat
 import unicodedata
 import warnings
 from dataclasses import dataclass, field
@@ -39,6 +36,7 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..diagnostics import Diagnostic, InputError, display_path, format_path
 from ..lang.translations import YAML_PROBLEMS
+from .files import read_text
 
 _STD = "tag:yaml.org,2002:"
 
@@ -204,56 +202,8 @@ class _Composer(Composer):
 def load(path: Path) -> tuple[object, Positions]:
     """Read ``path``; return plain data and positions, or raise :class:`InputError`."""
     shown = display_path(path)
-    return loads(read_text(path, shown, "профиль такого размера не бывает"), Positions(shown))
-
-
-def read_text(path: Path, shown: str, why_limit: str, limit: int = MAX_BYTES) -> str:
-    """The text of a regular file of at most ``limit`` bytes in UTF-8, or a located :class:`InputError`
-    (not found, a symlink loop, a folder or a pipe, too large, not UTF-8). OS errors (no
-    permission) are left to the command's handler."""
-    def fail(message: str, line: int = 1, col: int = 1) -> InputError:
-        return InputError([Diagnostic(shown, line, col, "", message)])
-
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise fail("файл не найден: проверьте имя") from None
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise fail("символические ссылки образуют цикл: исправьте или удалите ссылку") from None
-        raise
-    if stat.S_ISDIR(info.st_mode):
-        raise fail("это папка, а не файл: укажите файл .yaml")
-    if not stat.S_ISREG(info.st_mode):
-        raise fail("это не обычный файл (именованный канал или устройство): укажите файл .yaml")
-    if info.st_size > limit:
-        raise fail(f"файл больше {limit // 2**20} МБ ({info.st_size / 2**20:.1f} МБ): {why_limit} — "
-                   "проверьте, тот ли это файл")
-    with open(path, "rb") as handle:
-        data = handle.read(limit + 1)
-    if len(data) > limit:
-        raise fail(f"файл больше {limit // 2**20} МБ: {why_limit}")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = byte_position(data, exc.start)
-        raise fail(f"файл не в кодировке UTF-8 (байт 0x{data[exc.start]:02X} в строке {line}){_cp1251_hint(data)}: "
-                   "сохраните его в UTF-8", line, col) from None
-
-
-def byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    """Line and column (in characters) of byte ``offset``, 1-based."""
-    start = data.rfind(b"\n", 0, offset) + 1
-    return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8", "replace")) + 1
-
-
-def _cp1251_hint(data: bytes) -> str:
-    try:
-        text = data.decode("cp1251")
-    except UnicodeDecodeError:
-        return ""
-    letters = sum(1 for ch in text if "а" <= ch.lower() <= "я")
-    return ", похоже на Windows-1251" if letters > len(text) // 10 else ""
+    return loads(read_text(path, shown, MAX_BYTES, "профиль такого размера не бывает", ".yaml",
+                           binary=False), Positions(shown))
 
 
 def _not_printable(text: str, pos: Positions) -> None:
