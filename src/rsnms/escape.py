@@ -12,8 +12,9 @@ Whatever a user typed reaches an output only through the function of its target 
 * :func:`yaml` — a YAML 1.1 flow value (the nav of ``mkdocs.yml``, a page's front matter):
   double-quoted strings with every non-printable character and line break escaped, so no
   text can end its line, its quotes or the generated block;
-* :func:`xml` — XML 1.0 character data (.docx through docxtpl, Akoma Ntoso): characters XML
-  cannot hold (and that docxtpl would turn into paragraph or page breaks) become U+FFFD;
+* :func:`xml` — XML 1.0 character data (.docx through docxtpl, Akoma Ntoso through lxml):
+  characters XML cannot hold (and that docxtpl would turn into paragraph or page breaks)
+  are dropped; the XML library escapes ``& < >``;
 * :func:`fill` — a user's format string (``acts.roadmap.direction_format``): a closed set of
   named fields ``{name}``, never ``str.format`` (no attribute access, no indexing, no
   conversions); :func:`template_fields` finds the fields and the first error for validation;
@@ -123,9 +124,9 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 def xml(text) -> str:
     """Text XML 1.0 can hold: C0 controls (``\\a`` would be a paragraph, ``\\f`` a page break
-    in docxtpl), lone surrogates and U+FFFE/U+FFFF replaced by U+FFFD; the XML library
-    escapes ``& < >`` itself."""
-    return _NOT_XML.sub("\ufffd", str(text if text is not None else ""))
+    in docxtpl), lone surrogates and U+FFFE/U+FFFF dropped; the XML library escapes
+    ``& < >`` itself."""
+    return _NOT_XML.sub("", str(text if text is not None else ""))
 
 
 # --- format strings ----------------------------------------------------------------------

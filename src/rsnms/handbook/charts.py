@@ -29,7 +29,7 @@ def links_between(data: dict) -> tuple[list[tuple[str, str, list[tuple[str, str]
     for level, items in data["system"].get("subjects", {}).items():
         nodes = []
         for subject in items:
-            node = subject["id"]
+            node = "n_" + re.sub(r"\W", "_", subject["id"], flags=re.A)   # a DOT identifier
             names[node] = subject
             nodes.append((node, subject.get("short") or subject["name"]))
         levels.append((level, words.LEVEL_TITLES[level], nodes))
@@ -59,9 +59,9 @@ def dot_source(data: dict) -> str:
     for level, title, nodes in levels:
         out.append(f'  subgraph {escape.dot("cluster_" + level)} {{ label={_label(title)}; style="rounded"; '
                    'color="#9fa8da";')
-        out += [f"    {escape.dot(node)} [label={_label(label)}];" for node, label in nodes]
+        out += [f"    {node} [label={_label(label)}];" for node, label in nodes]
         out.append("  }")
-    out += [f"  {escape.dot(a)} -> {escape.dot(b)};" for a, b in arrows]
+    out += [f"  {a} -> {b};" for a, b in arrows]
     out.append("}")
     return "\n".join(out) + "\n"
 

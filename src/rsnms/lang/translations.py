@@ -71,3 +71,41 @@ PATTERN_MESSAGES = {
     "\\S": "пустой текст: заполните поле или удалите его",
     "^acts/sources/.+": "путь «{v}» должен вести в acts/sources/",
 }
+
+# Jinja's messages about a Word template's tags → Russian (the first pattern that matches)
+JINJA = (
+    (r"Encountered unknown tag '(.+?)'", "неизвестная метка «{0}»"),
+    (r"unexpected end of template", "шаблон обрывается внутри метки (не закрыт {{% for %}} или {{% if %}}?)"),
+    (r"expected token '(.+?)', got '(.+?)'", "ожидалось «{0}», а стоит «{1}»"),
+    (r"Expected an expression, got '(.+?)'", "в метке не хватает выражения (стоит «{0}»)"),
+    (r"unexpected '(.+?)'", "неожиданный символ «{0}»"),
+    (r"unexpected char '?(.+?)'? at", "неожиданный символ «{0}»"),
+    (r"'(.+?)' is undefined", "неизвестное имя «{0}»"),
+    (r"'(.+?)' has no attribute '(.+?)'", "у «{0}» нет поля «{1}»"),
+    (r"access to attribute '(.+?)' of '(.+?)' object is unsafe", "обращение к «{0}» запрещено"),
+    (r"No filter named '(.+?)'", "фильтр «{0}» не допускается"),
+    (r"No test named '(.+?)'", "проверка «{0}» не допускается"),
+    (r"division by zero|divided by zero|modulo by zero", "деление на ноль"),
+    (r"unsupported operand", "действие над значениями разного вида"),
+    (r"object is not iterable", "цикл по значению, которое не перечень"),
+    (r"maximum recursion depth", "метки вызывают сами себя без конца"),
+)
+
+
+# Jinja's names of the ends of its tags, as a template's author sees them
+JINJA_TOKENS = {"end of statement block": "%}", "end of print statement": "}}", "end of template": "конец шаблона",
+                "begin of statement block": "{%", "begin of print statement": "{{", "name": "имя"}
+
+
+def jinja_message(exc: BaseException) -> str:
+    """A Jinja (or Python) error while rendering a template, in Russian, without the English."""
+    import re
+
+    text = str(getattr(exc, "what", None) or getattr(exc, "message", None) or exc)
+    if getattr(exc, "what", None):          # the sandbox's own limits are Russian already
+        return text
+    for pattern, russian in JINJA:
+        m = re.search(pattern, text, re.I)
+        if m:
+            return russian.format(*(JINJA_TOKENS.get(g, g) for g in m.groups()))
+    return "метка не может быть выполнена"

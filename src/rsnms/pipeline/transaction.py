@@ -13,10 +13,11 @@ rebuilds of ``serve``), and that incremental builds reuse:
 * **Reuse.** :meth:`Transaction.reuse` hard-links (or copies) an unchanged file of the current
   ``build/`` into the staging folder — a regular file only, never through a symlink — so a
   later stage (issue 15: content hashes kept in ``build/``) can skip work it did before.
-* **Ownership.** At commit, what the run does not own is carried over from the current
-  ``build/`` the same way: a partial run (some regions, ``compare``, a ``serve`` rebuild) owns
-  the files it wrote and the prefixes it declares (``owns``); a full build owns everything,
-  so the files of a removed region disappear.
+* **Ownership.** A partial run (some regions, ``compare``, a ``serve`` rebuild) starts from
+  the current ``build/``: every file outside the prefixes it declares (``owns``) is linked
+  into the staging folder the same way, and what the run writes replaces its link (never
+  writes through it). A full build owns everything and starts empty, so the files of a
+  removed region disappear.
 * **Project files.** Files outside ``build/`` that a build regenerates (the profile schema,
   the nav of ``mkdocs.yml``) are handed to :meth:`Transaction.project_file` and written at
   commit (atomically, only when changed), just before the swap.
@@ -113,6 +114,8 @@ class Transaction:
             self._check()
             self._leftovers()
             self.staging.mkdir()
+            if not self.full:
+                self._carry_over()
         except BaseException:
             self._lock.__exit__(None, None, None)
             raise
@@ -137,6 +140,7 @@ class Transaction:
 
     def write(self, rel: str, content: bytes | str) -> Path:
         target = self.path(rel)
+        target.unlink(missing_ok=True)    # never write through a link to the current build's file
         target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
         os.chmod(target, 0o644)
         self.written.append(rel)
@@ -148,6 +152,7 @@ class Transaction:
         source = self.build.joinpath(*PurePosixPath(rel).parts)
         if not _regular(source, self.build):
             return False
+        self.path(rel).unlink(missing_ok=True)
         _link(source, self.path(rel))
         self.written.append(rel)
         return True
@@ -162,8 +167,6 @@ class Transaction:
     # --- commit -------------------------------------------------------------------------
 
     def commit(self) -> None:
-        if not self.full:
-            self._carry_over()
         for path, text in self.project_files.items():
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 write_atomic(path, text)
@@ -183,6 +186,9 @@ class Transaction:
             os.rename(self.staging, self.build)
 
     def _carry_over(self) -> None:
+        """A partial run starts from the current build/: every regular file it does not own is
+        linked into the staging folder (what the run writes replaces its link, never writes
+        through it), so stages that read the build (the handbook's downloads) see it whole."""
         staged = set(self.written)
         if not self.build.is_dir() or self.build.is_symlink():
             return
