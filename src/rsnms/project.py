@@ -75,10 +75,11 @@ class Project:
         return sorted(p.stem for p in self.regions.glob("*.yaml"))
 
     def rel(self, path: Path) -> str:
-        """``path`` as the user sees it: from the project root when inside it."""
+        """``path`` as the user sees it: from the project root when it is written inside it
+        (symlinks not followed: a link is named by its own name)."""
         try:
-            return Path(path).resolve().relative_to(self.root).as_posix()
-        except (ValueError, OSError, RuntimeError):
+            return Path(os.path.normpath(Path(path).absolute())).relative_to(self.root).as_posix()
+        except ValueError:
             return str(path)
 
     def inside(self, written: str | Path, area: Path, *, kind: str = "file") -> Path:

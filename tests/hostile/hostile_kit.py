@@ -87,8 +87,12 @@ class Case:
 
     def line_of(self, text: str, region: str = "omsk") -> int:
         """The line of the profile on which ``text`` first stands."""
+        return self.where(text, region)[0]
+
+    def where(self, text: str, region: str = "omsk") -> tuple[int, int]:
+        """Line and column of the profile where ``text`` first stands."""
         lines = (self.root / "regions" / f"{region}.yaml").read_text(encoding="utf-8").splitlines()
-        return next(i for i, line in enumerate(lines, 1) if text in line)
+        return next((i, line.index(text) + 1) for i, line in enumerate(lines, 1) if text in line)
 
 
 def make_case(tmp_path: Path, built: Path | None = None) -> Case:
@@ -125,8 +129,9 @@ class _Scan(HTMLParser):
         self.stack.append((tag, dict(attrs)))
         for name, value in attrs:
             value = value or ""
-            if name.startswith("on") or (name in ("href", "src", "action", "xlink:href", "formaction")
-                                         and value.strip().lower().startswith(("javascript:", "data:", "vbscript:"))):
+            url = name in ("href", "src", "action", "xlink:href", "formaction")
+            if name.startswith("on") or (url and value.strip().lower().startswith(("javascript:", "data:", "vbscript:"))
+                                         and value != "javascript:void(0)"):     # the theme's own buttons
                 self.live.append(f"<{tag} {name}={value[:80]!r}>")
         if tag in ("img", "iframe", "object", "embed", "svg") and self.marker in str(attrs):
             self.live.append(f"<{tag}> made from text")

@@ -41,7 +41,7 @@ def _copies(src: Sources) -> dict[str, Path]:
         for path in sorted(handwritten.rglob("*")):
             if path.is_file():
                 try:        # no symlink out of docs/ is published
-                    src.project.inside(path, handwritten)
+                    src.project.inside(path.relative_to(src.project.root), handwritten)
                 except PathProblem as exc:
                     raise InputError([Diagnostic(src.project.rel(path), 1, 1, "", f"страница справочника "
                                                  f"{exc.reason}")]) from None

@@ -42,7 +42,7 @@ def profile_paths(project: Project, names: list[str], *, in_regions: bool = Fals
 
     def inside(path: Path, shown: str) -> None:
         try:
-            project.inside(path, project.regions)
+            project.inside(project.rel(path), project.regions)
         except PathProblem as exc:
             problems.append(Diagnostic(shown, 1, 1, "", f"профиль {exc.reason}"))
         else:
