@@ -3,6 +3,7 @@ of ``mkdocs.yml``, and the site built by MkDocs in strict mode into ``build/site
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from pathlib import Path
@@ -135,13 +136,86 @@ def update_config_nav(config: Path, nav: list) -> bool:
 
 def build_site(config: Path, docs_dir: Path, site_dir: Path, nav: list) -> None:
     """MkDocs in strict mode from ``docs_dir`` into ``site_dir`` (the build's staged folders),
-    with the generated ``nav``: any warning (a broken link, a page outside the nav) fails."""
+    with the generated ``nav``: any warning (a broken link, a page outside the nav) fails, as a
+    :class:`~rsnms.diagnostics.InputError` naming the page or the line of ``mkdocs.yml``."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
     # the sitemap's dates and the gzip header come from here: a fixed date keeps the site
     # byte-identical between builds of the same profiles
     os.environ.setdefault("SOURCE_DATE_EPOCH", "946684800")
-    cfg = load_config(str(config), strict=True, docs_dir=str(docs_dir), site_dir=str(site_dir),
-                      nav=escaped_nav(nav))
-    build(cfg)
+    heard = _Heard()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(heard)
+    try:
+        cfg = load_config(str(config), strict=True, docs_dir=str(docs_dir), site_dir=str(site_dir),
+                          nav=escaped_nav(nav))
+        build(cfg)
+    except MkDocsException as exc:
+        raise InputError(site_problems(exc, heard.messages, config.parent, docs_dir)) from None
+    finally:
+        logger.removeHandler(heard)
+
+
+class _Heard(logging.Handler):
+    """What MkDocs warned about while building (strict mode fails on any of it)."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+# MkDocs' warnings → (page, Russian message); a page of docs/ is named by its file there
+_MKDOCS = (
+    (r"Doc file '(.+?)' contains a link '(.+?)', but the target.*? is not found", "ссылка «{1}» ведёт на "
+     "страницу, которой нет: исправьте ссылку"),
+    (r"Doc file '(.+?)' contains a link '(.+?)', but the doc.*? does not contain an anchor", "ссылка «{1}» ведёт "
+     "на место страницы, которого нет: исправьте якорь после #"),
+    (r"Doc file '(.+?)' contains an absolute link '(.+?)'", "абсолютная ссылка «{1}»: сделайте её относительной"),
+    (r"Doc file '(.+?)' contains an unrecognized relative link '(.+?)'", "непонятная ссылка «{1}»: укажите файл "
+     "страницы .md"),
+    (r"pages exist in the docs directory, but are not included in the \"nav\"[^-]*-\s*(\S+)",
+     "страница не включена в навигацию: уберите её из docs/ или добавьте в nav"),
+)
+
+
+def site_problems(exc: Exception, heard: list[str], root: Path, docs: Path) -> list[Diagnostic]:
+    """Located Russian diagnostics of a site MkDocs refused to build."""
+    from yaml import MarkedYAMLError
+
+    from ..lang.translations import YAML_PROBLEMS
+
+    cause = exc.__context__
+    if isinstance(cause, MarkedYAMLError) and cause.problem_mark is not None:
+        problem = (cause.problem or "").strip()
+        russian = next((ru for en, ru in YAML_PROBLEMS.items() if problem.startswith(en)), "синтаксическая ошибка YAML")
+        mark = cause.problem_mark
+        return [Diagnostic("mkdocs.yml", mark.line + 1, mark.column + 1, "", f"{russian}: исправьте синтаксис")]
+    out = []
+    for message in heard:
+        for pattern, russian in _MKDOCS:
+            m = re.search(pattern, message, re.S)
+            if m:
+                page = m.group(1)
+                shown = f"docs/{page}" if (root / "docs" / page).is_file() else f"build/docs/{page}"
+                line, col = _find(docs / page, m.group(2) if m.lastindex > 1 else "")
+                out.append(Diagnostic(shown, line, col, "", "справочник не собран: " + russian.format(*m.groups())))
+                break
+        else:
+            out.append(Diagnostic("mkdocs.yml", 1, 1, "", f"справочник не собран (MkDocs: {message.strip()}) — "
+                                  "исправьте страницу в docs/ или настройки в mkdocs.yml"))
+    return out or [Diagnostic("mkdocs.yml", 1, 1, "", f"справочник не собран (MkDocs: {exc}) — исправьте "
+                              "страницу в docs/ или настройки в mkdocs.yml")]
+
+
+def _find(page: Path, text: str) -> tuple[int, int]:
+    """Line and column of the first ``text`` in a page (1, 1 when it is not there)."""
+    try:
+        lines = page.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1, 1
+    return next(((i, line.index(text) + 1) for i, line in enumerate(lines, 1) if text and text in line), (1, 1))
