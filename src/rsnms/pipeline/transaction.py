@@ -141,7 +141,10 @@ class Transaction:
     def write(self, rel: str, content: bytes | str) -> Path:
         target = self.path(rel)
         target.unlink(missing_ok=True)    # never write through a link to the current build's file
-        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        try:
+            target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        except OSError as exc:            # a full disk: name the output, not the staged file
+            raise type(exc)(exc.errno, exc.strerror, str(self.build.joinpath(*PurePosixPath(rel).parts))) from None
         os.chmod(target, 0o644)
         self.written.append(rel)
         return target
