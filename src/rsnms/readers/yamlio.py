@@ -41,10 +41,10 @@ from .files import read_text
 _STD = "tag:yaml.org,2002:"
 
 # limits of one YAML file (the largest profile: 0.2 MB, depth 11, 1 800 values, 89 items in a list)
-MAX_BYTES = 4 * 2**20
+MAX_BYTES = 2 * 2**20
 MAX_DEPTH = 40
 MAX_ITEMS = 5_000
-MAX_NODES = 100_000
+MAX_NODES = 50_000
 MAX_SCALAR = 100_000
 # characters YAML 1.2 does not allow in a stream (tab, line breaks and NEL are allowed)
 _NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
