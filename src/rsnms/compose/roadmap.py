@@ -7,6 +7,7 @@ never copies the model's dates (a highlighted «[срок]» instead).
 
 from __future__ import annotations
 
+from .. import escape
 from ..lang import words
 from ..lang.formats import roman
 from ..model.document import ROLE_TEXT, ROW, SPAN, Document, Rich, RoadmapTables, Row, Table
@@ -18,6 +19,9 @@ from .text import Writer
 COLUMN_WEIGHTS = {"num": 0.6, "group": 2.6, "activity": 4.2, "responsible": 2.0, "co_executors": 2.2,
                   "deadline": 1.5, "result": 3.0}
 DIRECTION_FORMAT = "{roman}. {title}"
+# the closed set of fields of ``acts.roadmap.direction_format`` (checked by validation,
+# filled by :func:`rsnms.escape.fill`, never by ``str.format``)
+DIRECTION_FIELDS = {"n": "номер", "roman": "римский номер", "title": "название"}
 
 
 def compose_roadmap(acts: RegionActs, key: str = "roadmap") -> Document:
@@ -66,7 +70,8 @@ class Rows:
                 current_direction, current_group = direction, None
                 if direction.get("title"):
                     d_no = directions.index(direction) + 1
-                    title = direction_format.format(n=d_no, roman=roman(d_no), title=direction["title"])
+                    title = escape.fill(direction_format, {"n": d_no, "roman": roman(d_no),
+                                                           "title": direction["title"]})
                     self.rows.append(Row([self.w(title)], SPAN))
             first_in_group = group is not None and group is not current_group
             if first_in_group:

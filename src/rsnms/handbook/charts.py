@@ -14,6 +14,7 @@ import subprocess
 import textwrap
 from datetime import date
 
+from .. import escape
 from ..lang import words
 from ..model.units import iter_leaves, unit_text
 from .markdown import html_text
@@ -28,7 +29,7 @@ def links_between(data: dict) -> tuple[list[tuple[str, str, list[tuple[str, str]
     for level, items in data["system"].get("subjects", {}).items():
         nodes = []
         for subject in items:
-            node = "n_" + re.sub(r"\W", "_", subject["id"], flags=re.A)
+            node = "n_" + re.sub(r"\W", "_", subject["id"], flags=re.A)   # a DOT identifier
             names[node] = subject
             nodes.append((node, subject.get("short") or subject["name"]))
         levels.append((level, words.LEVEL_TITLES[level], nodes))
@@ -42,10 +43,9 @@ def links_between(data: dict) -> tuple[list[tuple[str, str, list[tuple[str, str]
     return levels, arrows
 
 
-def _dot_string(text: str) -> str:
-    """A DOT double-quoted string: backslashes and quotes escaped, wrapped into short lines."""
-    lines = textwrap.wrap(text, 28) or [""]
-    return '"' + "\\n".join(line.replace("\\", "\\\\").replace('"', '\\"') for line in lines) + '"'
+def _label(text: str) -> str:
+    """A node's label: wrapped into short lines, as a DOT string (:func:`rsnms.escape.dot`)."""
+    return escape.dot("\n".join(textwrap.wrap(text, 28)))
 
 
 def dot_source(data: dict) -> str:
@@ -57,8 +57,9 @@ def dot_source(data: dict) -> str:
            'fontsize=11, margin="0.12,0.06"];',
            '  edge [color="#5c6bc0", arrowsize=0.7];']
     for level, title, nodes in levels:
-        out.append(f'  subgraph "cluster_{level}" {{ label={_dot_string(title)}; style="rounded"; color="#9fa8da";')
-        out += [f"    {node} [label={_dot_string(label)}];" for node, label in nodes]
+        out.append(f'  subgraph {escape.dot("cluster_" + level)} {{ label={_label(title)}; style="rounded"; '
+                   'color="#9fa8da";')
+        out += [f"    {node} [label={_label(label)}];" for node, label in nodes]
         out.append("  }")
     out += [f"  {a} -> {b};" for a, b in arrows]
     out.append("}")

@@ -75,5 +75,5 @@ def indicators_side_by_side(model: dict, regions: list[tuple[str, dict]]) -> str
              table(header, rows), "\n## Собственные показатели регионов\n"]
     for rid, data in regions:
         rest = [f"- {cell(e['text'])}" for i, e in enumerate(own[rid]) if i not in used[rid]]
-        parts.append(f"### {data['region']['name']}\n\n" + ("\n".join(rest) or "Все показатели — в таблице выше.") + "\n")
+        parts.append(f"### {cell(data['region']['name'])}\n\n" + ("\n".join(rest) or "Все показатели — в таблице выше.") + "\n")
     return "\n".join(parts)

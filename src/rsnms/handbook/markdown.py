@@ -1,7 +1,9 @@
 """Small Markdown helpers of the handbook's pages: the one way profile text enters a page.
 
-* :func:`cell` — text in a Markdown context (a paragraph, a table cell, a heading);
-* :func:`html_text` — text inside a raw HTML block (Markdown is not processed there);
+* :func:`cell` — text in a Markdown context (a paragraph, a table cell, a heading):
+  :func:`rsnms.escape.markdown`;
+* :func:`html_text` — text inside a raw HTML block (Markdown is not processed there):
+  :func:`rsnms.escape.html`;
 * :func:`rich_html` — a document's :class:`~rsnms.model.document.Rich` text as HTML;
 * :func:`rich_cell`, :func:`profile_cell` — the same, and profile text with ``[[…]]``, in Markdown;
 * :func:`scroll` — a wide table in a box that scrolls sideways, with a cue.
@@ -9,25 +11,12 @@
 
 from __future__ import annotations
 
-import html
-import re
-
+from .. import escape
 from ..model.document import ROLE_PLACEHOLDER, Rich
 
-# characters that start Markdown syntax inside a line (a backslash makes them literal)
-_MARKDOWN = re.compile(r"([\\`*_\[\]#~^])")
-
-
-def cell(text) -> str:
-    """Text for a Markdown table cell, a heading or any place of a page: HTML escaped,
-    Markdown syntax made literal, one line."""
-    escaped = html.escape(str(text or "")).replace("|", "&#124;")
-    return _MARKDOWN.sub(r"\\\1", escaped).replace("\r", "").replace("\n", "<br>")
-
-
-def html_text(text) -> str:
-    """Text inside raw HTML (attributes too): escaped, line breaks kept as ``<br>``."""
-    return html.escape(str(text or "")).replace("\r", "").replace("\n", "<br>")
+# the escaping itself is :mod:`rsnms.escape`'s, one function per target language
+cell = escape.markdown
+html_text = escape.html
 
 
 def rich_html(text: Rich) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..model.units import iter_roadmap
 from .charts import timeline
 from .links import act_page
-from .markdown import html_text, scroll
+from .markdown import cell, html_text, scroll
 from .sources import RegionSource, Sources
 
 
@@ -33,7 +33,7 @@ def plan(src: Sources, region: RegionSource) -> str:
     header = "".join(f"<th>{h}</th>" for h in ("№", "Мероприятие", "Ответственный", "Срок", "Результат"))
     table = (f'<table id="roadmap-table">\n<thead><tr>{header}</tr></thead>\n<tbody>\n'
              + "\n".join(rows) + "\n</tbody>\n</table>")
-    return f"""# Мероприятия и сроки: {html_text(data['region']['name'])}
+    return f"""# Мероприятия и сроки: {cell(data["region"]["name"])}
 
 Строки дорожной карты; выберите направление или ответственного, чтобы оставить только их —
 шкала времени ниже покажет те же строки. Номер строки ведёт к ней в тексте акта

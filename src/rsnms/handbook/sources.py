@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .. import escape
 from ..compare.align import Alignment
 from ..model.catalog import Catalog
 from ..model.document import Document
@@ -45,6 +45,11 @@ class Sources:
     regions: list[RegionSource]    # in the order of their names
     model_regulation: Path         # the rendered model regulation (.docx)
     model_documents: list[Document] = field(default_factory=list)   # the model regulation, its roadmap
+    build: Path | None = None      # the (staged) build folder: pages go to its docs/, files come from it
+
+    def __post_init__(self):
+        if self.build is None:
+            self.build = self.project.build
 
     @property
     def model(self) -> dict:
@@ -67,11 +72,13 @@ class Pages:
 
     def add(self, path: str, markdown: str, title: str = "", **meta) -> None:
         """A page; ``title`` is its browser title (unique: «Омская область — Положение»);
-        ``meta`` goes into its front matter (JSON is YAML), for the theme's templates."""
+        ``meta`` goes into its front matter (YAML), for the theme's templates. The theme
+        prints the title as HTML (Material's header, footer, our ``<title>``): it is escaped
+        for HTML; the rest of ``meta`` is written by the theme through ``tojson``."""
         if title:
-            meta = {"title": title, **meta}
+            meta = {"title": escape.html(title), **meta}
         if meta:
-            markdown = f"---\n{json.dumps(meta, ensure_ascii=False, sort_keys=True)}\n---\n\n" + markdown
+            markdown = f"---\n{escape.yaml(dict(sorted(meta.items())))}\n---\n\n" + markdown
         self.pages[path] = markdown
 
 

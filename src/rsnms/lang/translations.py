@@ -15,6 +15,21 @@ ARGPARSE = {
     "ambiguous option: %(option)s could match %(matches)s": "неоднозначный параметр %(option)s: подходит %(matches)s",
     "show program's version number and exit": "показать версию и выйти",
     "%(prog)s: error: %(message)s\n": "%(prog)s: ошибка: %(message)s\n",
+    "ignored explicit argument %r": "у параметра не бывает значения: уберите %r",
+    "invalid %(type)s value: %(value)r": "недопустимое значение %(value)r",
+    "expected at least one argument": "нужно хотя бы одно значение",
+    "expected at most one argument": "нужно не больше одного значения",
+    "not allowed with argument %s": "нельзя вместе с %s",
+    "one of the arguments %s is required": "нужен один из аргументов %s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "неизвестная команда %(parser_name)r (допустимы: "
+                                                             "%(choices)s)",
+    "can't open '%(filename)s': %(error)s": "не удаётся открыть «%(filename)s»: %(error)s",
+    "unexpected option string: %s": "неожиданный параметр: %s",
+}
+# argparse's words with a number (looked up through ngettext): the form argparse chose
+ARGPARSE_PLURAL = {
+    "expected %s argument": "нужно значений: %s",
+    "expected %s arguments": "нужно значений: %s",
 }
 
 # ruamel.yaml's problem texts → Russian, for the common syntax errors
@@ -56,3 +71,41 @@ PATTERN_MESSAGES = {
     "\\S": "пустой текст: заполните поле или удалите его",
     "^acts/sources/.+": "путь «{v}» должен вести в acts/sources/",
 }
+
+# Jinja's messages about a Word template's tags → Russian (the first pattern that matches)
+JINJA = (
+    (r"Encountered unknown tag '(.+?)'", "неизвестная метка «{0}»"),
+    (r"unexpected end of template", "шаблон обрывается внутри метки (не закрыт {{% for %}} или {{% if %}}?)"),
+    (r"expected token '(.+?)', got '(.+?)'", "ожидалось «{0}», а стоит «{1}»"),
+    (r"Expected an expression, got '(.+?)'", "в метке не хватает выражения (стоит «{0}»)"),
+    (r"unexpected '(.+?)'", "неожиданный символ «{0}»"),
+    (r"unexpected char '?(.+?)'? at", "неожиданный символ «{0}»"),
+    (r"'(.+?)' is undefined", "неизвестное имя «{0}»"),
+    (r"'(.+?)' has no attribute '(.+?)'", "у «{0}» нет поля «{1}»"),
+    (r"access to attribute '(.+?)' of '(.+?)' object is unsafe", "обращение к «{0}» запрещено"),
+    (r"No filter named '(.+?)'", "фильтр «{0}» не допускается"),
+    (r"No test named '(.+?)'", "проверка «{0}» не допускается"),
+    (r"division by zero|divided by zero|modulo by zero", "деление на ноль"),
+    (r"unsupported operand", "действие над значениями разного вида"),
+    (r"object is not iterable", "цикл по значению, которое не перечень"),
+    (r"maximum recursion depth", "метки вызывают сами себя без конца"),
+)
+
+
+# Jinja's names of the ends of its tags, as a template's author sees them
+JINJA_TOKENS = {"end of statement block": "%}", "end of print statement": "}}", "end of template": "конец шаблона",
+                "begin of statement block": "{%", "begin of print statement": "{{", "name": "имя"}
+
+
+def jinja_message(exc: BaseException) -> str:
+    """A Jinja (or Python) error while rendering a template, in Russian, without the English."""
+    import re
+
+    text = str(getattr(exc, "what", None) or getattr(exc, "message", None) or exc)
+    if getattr(exc, "what", None):          # the sandbox's own limits are Russian already
+        return text
+    for pattern, russian in JINJA:
+        m = re.search(pattern, text, re.I)
+        if m:
+            return russian.format(*(JINJA_TOKENS.get(g, g) for g in m.groups()))
+    return "метка не может быть выполнена"

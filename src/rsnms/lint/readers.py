@@ -22,6 +22,9 @@ def read(path: Path, shown: str | None = None) -> LintText:
     if suffix not in SUFFIXES:
         raise InputError([Diagnostic(shown, 1, 1, "", f"этот вид файлов не проверяется: допустимы "
                                      f"{', '.join(SUFFIXES)}")])
+    from ..readers.acts import guard
+
+    guard.check(path, shown)     # a missing, empty, damaged, zip-bomb or DTD-laden file is refused first
     try:
         data = path.read_bytes()
     except FileNotFoundError:

@@ -17,9 +17,12 @@
    (:mod:`rsnms.handbook`) and the site, by MkDocs in strict mode, in ``build/site``.
 
 Each region is one :class:`~.region.RegionWork`: composed once, each act rendered once,
-shared by every stage. Acts are rendered in memory first; then each file is written
-atomically, so a failing or killed build never leaves a half-written file and a failure
-before the writing step changes nothing. Nothing runs unless every profile validated.
+shared by every stage. Nothing runs unless every profile validated.
+
+A build is a :class:`~.transaction.Transaction`: it holds the project's lock, every stage
+writes into ``build.staging/`` (the schema and the nav of ``mkdocs.yml`` are kept for the
+commit), and ``build/`` is swapped only when every stage, the site included, succeeded; a
+failed, interrupted or refused build leaves ``build/`` and the project's files as they were.
 """
 
 from __future__ import annotations
@@ -34,27 +37,34 @@ from ..compare.align import Alignment
 from ..compare.redline import redline
 from ..compose import ACT_KINDS
 from ..diagnostics import Diagnostic, InputError
-from ..fsutil import write_atomic
 from ..model.catalog import Catalog
 from ..model.profile import MODEL_ID, Profile
 from ..project import Project
 from ..validate import schema as schema_mod
 from ..writers import data, pdf
 from .region import ModelWork, RegionWork
+from .transaction import Transaction
 
 Progress = Callable[[str], None]
 
 
 @dataclass
 class Output:
-    """What a build produced: files written and warnings about unfinished drafts."""
+    """What a build produces, through its transaction: files (paths relative to ``build/``)
+    and warnings about unfinished drafts."""
 
-    written: list[Path] = field(default_factory=list)
+    tx: Transaction
     warnings: list[tuple[Path, str]] = field(default_factory=list)
 
-    def write(self, path: Path, content: bytes | str) -> None:
-        write_atomic(path, content)
-        self.written.append(path)
+    def write(self, rel: str, content: bytes | str) -> Path:
+        return self.tx.write(rel, content)
+
+    def path(self, rel: str) -> Path:
+        return self.tx.path(rel)
+
+    @property
+    def written(self) -> list[str]:
+        return self.tx.written
 
 
 @dataclass
@@ -65,81 +75,72 @@ class Run:
     catalog: Catalog
     regions: list[RegionWork]
     model: ModelWork
-    out: Output = field(default_factory=Output)
+    out: Output
     progress: Progress = lambda _m: None
     lint: dict = field(default_factory=dict)      # region (or model) → lint findings of what was built
 
     @classmethod
-    def of(cls, project: Project, catalog: Catalog, profiles: list[Profile], progress: Progress = lambda _m: None):
+    def of(cls, project: Project, catalog: Catalog, profiles: list[Profile], tx: Transaction,
+           progress: Progress = lambda _m: None):
         return cls(project, catalog, [RegionWork(project, catalog, p) for p in profiles],
-                   ModelWork(project, catalog), progress=progress)
+                   ModelWork(project, catalog), Output(tx), progress=progress)
 
 
 def build(project: Project, catalog: Catalog, profiles: list[Profile], *, with_model: bool = True,
           with_pdf: bool = False, with_site: bool = False, progress: Progress = lambda _m: None) -> Output:
+    """Every stage into a staged ``build/``, swapped in when all succeeded. A build with the
+    site and the model of all regions owns all of ``build/``; a partial one, what it writes."""
     if with_site and not project.config.is_file():   # checked before anything is written
         raise InputError([Diagnostic("mkdocs.yml", 1, 1, "", "нет файла настроек справочника mkdocs.yml в корне "
                                      "проекта: верните его из git или соберите без справочника (--no-site)")])
-    run = Run.of(project, catalog, profiles, progress)
-    remove_stale_temporaries(project.build)
-    stage_schema(run)
-    # acts first: they are rendered in memory before any is written, so a broken template
-    # stops the build before it changes anything
-    docx_files = stage_acts(run, with_model)
-    stage_data(run)
-    if with_pdf:
-        stage_pdf(run, docx_files)
-    stage_lint(run, with_model)
-    stage_compare(run, report.FORMATS, with_site)
-    if with_site:
-        stage_site(run)
+    with Transaction(project, full=with_site and with_model) as tx:
+        run = Run.of(project, catalog, profiles, tx, progress)
+        stage_schema(run)
+        docx_files = stage_acts(run, with_model)
+        stage_data(run)
+        if with_pdf:
+            stage_pdf(run, docx_files)
+        stage_lint(run, with_model)
+        stage_compare(run, report.FORMATS, with_site)
+        if with_site:
+            stage_site(run)
+        tx.commit()
     return run.out
 
 
-def remove_stale_temporaries(folder: Path) -> None:
-    """Temporary files a killed build left behind (never the outputs themselves)."""
-    if folder.is_dir():
-        for tmp in folder.rglob(".*.tmp"):
-            tmp.unlink(missing_ok=True)
-
-
 def stage_schema(run: Run) -> None:
-    text = schema_mod.dumps(run.catalog.schema)
-    target = run.project.schema
-    if not target.is_file() or target.read_text(encoding="utf-8") != text:
-        run.out.write(target, text)
+    run.out.tx.project_file(run.project.schema, schema_mod.dumps(run.catalog.schema))
 
 
 def stage_acts(run: Run, with_model: bool) -> list[Path]:
-    rendered: dict[Path, bytes] = {}
+    rendered: dict[str, bytes] = {}
     for work in run.regions:
         run.progress(f"акты: {work.id}")
         for name, content in work.files.items():
-            rendered[run.project.build / "acts" / work.id / name] = content
+            rendered[f"acts/{work.id}/{name}"] = content
         run.out.warnings += [(work.profile.path, w) for w in work.warnings]
     if with_model:
         run.progress(f"акты: {MODEL_ID}")
-        rendered[run.project.build / "acts" / MODEL_ID / "regulation.docx"] = run.model.package
-    xml: dict[Path, bytes] = {}
+        rendered[f"acts/{MODEL_ID}/regulation.docx"] = run.model.package
+    xml: dict[str, bytes] = {}
     for work in run.regions:
         for name, content in work.akn.items():
-            xml[run.project.build / "acts" / work.id / name] = content
+            xml[f"acts/{work.id}/{name}"] = content
     if with_model:
-        xml[run.project.build / "acts" / MODEL_ID / "regulation.xml"] = run.model.akn
-    for path, content in {**rendered, **xml}.items():
-        run.out.write(path, content)
-    return list(rendered)
+        xml[f"acts/{MODEL_ID}/regulation.xml"] = run.model.akn
+    return [run.out.write(rel, content) for rel, content in {**rendered, **xml}.items()][:len(rendered)]
 
 
 def stage_data(run: Run) -> None:
     for profile in [run.catalog.model, *[w.profile for w in run.regions]]:
         run.progress(f"данные: {profile.id}")
-        run.out.write(run.project.build / "data" / f"{profile.id}.json", data.to_json(profile))
+        run.out.write(f"data/{profile.id}.json", data.to_json(profile))
 
 
 def stage_pdf(run: Run, docx_files: list[Path]) -> None:
     run.progress(f"PDF: {len(docx_files)} файлов (LibreOffice)")
-    run.out.written += pdf.convert(docx_files)
+    for written in pdf.convert(docx_files):
+        run.out.written.append(written.relative_to(run.out.tx.staging).as_posix())
 
 
 def stage_lint(run: Run, with_model: bool) -> None:
@@ -154,8 +155,8 @@ def stage_lint(run: Run, with_model: bool) -> None:
         findings = check()
         run.lint[name] = findings
         run.progress(f"проверка актов: {name} — {summary(findings)}")
-        run.out.write(run.project.build / "lint" / f"{name}.json", to_json(findings))
-        run.out.write(run.project.build / "lint" / f"{name}.sarif", to_sarif(findings))
+        run.out.write(f"lint/{name}.json", to_json(findings))
+        run.out.write(f"lint/{name}.sarif", to_sarif(findings))
 
 
 def stage_compare(run: Run, formats, with_matrix: bool) -> dict[str, Alignment]:
@@ -167,47 +168,43 @@ def stage_compare(run: Run, formats, with_matrix: bool) -> dict[str, Alignment]:
         marked = redline(run.model.regulation, work.docx("regulation"), reference) if "docx" in formats else None
         files = report.region_files(work.alignment, work.profile.data, model, formats, marked)
         for name, content in files.items():
-            run.out.write(run.project.build / "compare" / work.id / name, content)
+            run.out.write(f"compare/{work.id}/{name}", content)
     if with_matrix and run.regions:
         alignments = {w.id: w.alignment for w in run.regions}
         names = {w.id: w.profile.data["region"]["name"] for w in run.regions}
-        target = run.project.build / "compare"
         if "xlsx" in formats:
-            run.out.write(target / "matrix.xlsx", matrix.matrix_xlsx(alignments, model, names))
+            run.out.write("compare/matrix.xlsx", matrix.matrix_xlsx(alignments, model, names))
         if "md" in formats:
-            run.out.write(target / "matrix.md", matrix.matrix_markdown(alignments, model, names))
+            run.out.write("compare/matrix.md", matrix.matrix_markdown(alignments, model, names))
     return {w.id: w.alignment for w in run.regions}
 
 
 def handbook_sources(run: Run) -> handbook.Sources:
-    acts = run.project.build / "acts"
+    """What the handbook is made from: the regions, and the files this build staged."""
+    staged = run.out.tx.staging
+    acts = staged / "acts"
     regions = [handbook.RegionSource(w.profile, w.composed.acts,
                                      {k.slug: acts / w.id / f"{k.slug}.docx" for k in ACT_KINDS.values()},
                                      w.alignment, w.composed.documents, run.lint.get(w.id, []))
                for w in run.regions]
     regions.sort(key=lambda r: r.name)
     return handbook.Sources(run.project, run.catalog, regions, acts / MODEL_ID / "regulation.docx",
-                            run.model.documents)
+                            run.model.documents, build=staged)
 
 
-def stage_pages(run: Run) -> None:
-    """The handbook's Markdown pages in build/docs, and the nav of mkdocs.yml."""
+def stage_pages(run: Run) -> list:
+    """The handbook's Markdown pages in build/docs; the nav of mkdocs.yml, written at commit."""
     run.progress("справочник: страницы")
     sources = handbook_sources(run)
-    run.out.written += handbook.write_pages(sources, handbook.generate(sources))
-    if handbook.update_config_nav(run.project.config, handbook.nav(sources)):
-        run.out.written.append(run.project.config)
+    run.out.written.extend(handbook.write_pages(sources, handbook.generate(sources)))
+    nav = handbook.nav(sources)
+    config = run.project.config
+    run.out.tx.project_file(config, handbook.config_with_nav(config.read_text(encoding="utf-8"), nav))
+    return nav
 
 
 def stage_site(run: Run) -> None:
-    stage_pages(run)
+    nav = stage_pages(run)
     run.progress("справочник: сайт (MkDocs)")
-    try:
-        handbook.build_site(run.project.config, run.project.build / "site")
-    except Exception as exc:  # MkDocs reports a broken link or page as an exception in strict mode
-        from mkdocs.exceptions import MkDocsException
-        if not isinstance(exc, MkDocsException):
-            raise
-        raise InputError([Diagnostic("mkdocs.yml", 1, 1, "", f"справочник не собран: {exc} — исправьте "
-                                     "страницу в docs/ или настройки в mkdocs.yml")]) from None
-    run.out.written.append(run.project.build / "site")
+    handbook.build_site(run.project.config, run.out.path("docs/index.md").parent, run.out.path("site/x").parent, nav)
+    run.out.written.append("site")

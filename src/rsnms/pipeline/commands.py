@@ -7,6 +7,7 @@ as ``file:line:column: path: message``, and nothing is written). Messages are Ru
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -17,12 +18,15 @@ from ..model.catalog import Catalog
 from ..model.profile import MODEL_ID, Profile
 from ..model.scaffold import scaffold
 from ..model.units import iter_subjects
-from ..project import Project
+from ..project import PathProblem, Project
 from ..validate import errors_of, validate_file, validate_files
+from ..validate.checks.identity import id_problem
+from ..validate.checks.text import problem as text_problem
 from ..validate import schema as schema_mod
 from ..writers import FORMATS
 from ..writers.data import yaml_text
 from . import build as build_mod
+from .transaction import Transaction
 
 
 def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
@@ -30,28 +34,46 @@ def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
         print(d.format(), file=sys.stderr)
 
 
-def profile_paths(project: Project, names: list[str]) -> list[Path]:
-    """Profiles named by region id or by path; all of ``regions/`` when none are named."""
+def profile_paths(project: Project, names: list[str], *, in_regions: bool = False) -> list[Path]:
+    """Profiles named by region id or by path; all of ``regions/`` when none are named. A
+    profile of ``regions/`` (and, with ``in_regions``, one named by path: what a build writes
+    from) must resolve inside ``regions/`` — a symlink out, a loop, a folder or a named pipe
+    is a located error."""
+    paths, problems = [], []
+
+    def inside(path: Path, shown: str) -> None:
+        try:
+            project.inside(project.rel(path), project.regions)
+        except PathProblem as exc:
+            problems.append(Diagnostic(shown, 1, 1, "", f"профиль {exc.reason}"))
+        else:
+            paths.append(path)
+
     if not names:
-        return [project.profile(r) for r in project.region_ids()]
-    paths = []
+        for region in project.region_ids():
+            inside(project.profile(region), project.rel(project.profile(region)))
     for name in names:
         path = Path(name)
         if path.suffix in (".yaml", ".yml"):
-            paths.append(path)
+            if in_regions:
+                inside(path.absolute(), name)
+            else:
+                paths.append(path)
+        elif not re.fullmatch(r"[a-z][a-z0-9_-]*", name) or not os.path.lexists(project.profile(name)):
+            known = ", ".join(project.region_ids()) or "нет"
+            raise InputError([Diagnostic(name, 1, 1, "", f"регион «{name}» не найден в regions/: "
+                                                        f"известны {known}; новый создаётся командой rsnms new")])
         else:
-            if not project.profile(name).is_file():
-                known = ", ".join(project.region_ids()) or "нет"
-                raise InputError([Diagnostic(name, 1, 1, "", f"регион «{name}» не найден в regions/: "
-                                                            f"известны {known}; новый создаётся командой rsnms new")])
-            paths.append(project.profile(name))
+            inside(project.profile(name), project.rel(project.profile(name)))
+    if problems:
+        raise InputError(problems)
     return paths
 
 
 def valid_profiles(project: Project, catalog: Catalog, names: list[str],
-                   failed: str | None = None) -> list[Profile] | None:
+                   failed: str | None = None, *, in_regions: bool = False) -> list[Profile] | None:
     """The named profiles, validated; None (errors printed, then ``failed``) when any is wrong."""
-    profiles, diagnostics = validate_files(profile_paths(project, names), catalog)
+    profiles, diagnostics = validate_files(profile_paths(project, names, in_regions=in_regions), catalog)
     errors = errors_of(diagnostics)
     if errors:
         print_diagnostics(errors)
@@ -103,10 +125,40 @@ def cmd_schema(args, project: Project, catalog: Catalog) -> int:
     return 0
 
 
-def cmd_new(args, project: Project, catalog: Catalog) -> int:
+def new_arguments(args) -> list[Diagnostic]:
+    """What is wrong with the arguments of ``rsnms new``: the id (a file name, not the model's),
+    the region's name (Russian, one line, no control characters), the authority's."""
+    out = []
+
+    def bad(argument: str, message: str) -> None:
+        out.append(Diagnostic("rsnms new", 1, 1, argument, message))
+
     if not re.fullmatch(r"[a-z][a-z0-9_-]*", args.id):
-        raise InputError([Diagnostic(args.id, 1, 1, "id", "идентификатор региона: строчные латинские буквы, "
-                                                          "цифры, «-», «_», первой — буква (например, tver)")])
+        bad("ID", "идентификатор региона: строчные латинские буквы, цифры, «-», «_», первой — буква "
+                  "(например, tver)")
+    elif id_problem(args.id):
+        bad("ID", id_problem(args.id))
+    for argument, value, limit in (("--name", args.name, 200), ("--authority", args.authority, 500)):
+        if value is None:
+            continue
+        problem = text_problem(value, "name")
+        if not value.strip():
+            bad(argument, "пустое значение: укажите наименование, например «Тверская область»")
+        elif problem:
+            bad(argument, problem)
+        elif len(value) > limit:
+            bad(argument, f"длиннее {limit} символов: укажите официальное наименование")
+        elif argument == "--name" and (re.search(r"[A-Za-z]", value) or not re.search(r"[А-Яа-яЁё]", value)):
+            bad(argument, f"«{value}»: наименование субъекта РФ пишется по-русски, например «Тверская область»")
+    return out
+
+
+def cmd_new(args, project: Project, catalog: Catalog) -> int:
+    problems = new_arguments(args)
+    if problems:
+        raise InputError(problems)
+    args.name = " ".join(args.name.split())
+    args.authority = " ".join(args.authority.split()) if args.authority else args.authority
     target = project.profile(args.id)
     if target.exists():
         raise InputError([Diagnostic(str(target.relative_to(project.root)), 1, 1, "",
@@ -139,7 +191,7 @@ def cmd_new(args, project: Project, catalog: Catalog) -> int:
 def cmd_build(args, project: Project, catalog: Catalog) -> int:
     names = [n for n in args.regions if n != MODEL_ID]
     with_model = not args.regions or MODEL_ID in args.regions
-    paths = profile_paths(project, names) if names or not args.regions else []
+    paths = profile_paths(project, names, in_regions=True) if names or not args.regions else []
     profiles, diagnostics = validate_files(paths, catalog)
     errors = errors_of(diagnostics)
     if errors:
@@ -197,11 +249,14 @@ def cmd_compare(args, project: Project, catalog: Catalog) -> int:
     if not args.regions and not args.all:
         raise InputError([Diagnostic("rsnms compare", 1, 1, "", "укажите регионы (rsnms compare omsk) "
                                      "или --all для всех")])
-    profiles = valid_profiles(project, catalog, [] if args.all else args.regions)
+    profiles = valid_profiles(project, catalog, [] if args.all else args.regions, in_regions=True)
     if profiles is None:
         return 2
-    run = build_mod.Run.of(project, catalog, profiles, lambda m: print(m, file=sys.stderr))
-    alignments = build_mod.stage_compare(run, tuple(args.format or COMPARE_FORMATS), len(profiles) > 1 or args.all)
+    with Transaction(project, full=False) as tx:
+        run = build_mod.Run.of(project, catalog, profiles, tx, lambda m: print(m, file=sys.stderr))
+        alignments = build_mod.stage_compare(run, tuple(args.format or COMPARE_FORMATS),
+                                             len(profiles) > 1 or args.all)
+        tx.commit()
     for rid, alignment in alignments.items():
         total = alignment.coverage()[TOTAL]
         share = f"{total['coverage'] * 100:.0f} %" if total["coverage"] is not None else "—"

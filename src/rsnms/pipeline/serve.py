@@ -11,6 +11,7 @@ from ..diagnostics import Diagnostic, InputError
 from ..project import Project
 from ..validate import errors_of, load_catalog, validate_files
 from .build import Run, stage_acts, stage_compare, stage_pages
+from .transaction import Transaction
 
 
 def rebuild_pages(project: Project, paths, report) -> None:
@@ -23,10 +24,12 @@ def rebuild_pages(project: Project, paths, report) -> None:
             report(errors)
             print("Страницы не обновлены: исправьте ошибки.", file=sys.stderr)
             return
-        run = Run.of(project, catalog, profiles)
-        stage_acts(run, True)
-        stage_compare(run, ("md", "json"), False)
-        stage_pages(run)
+        with Transaction(project, full=False, owns=("docs",)) as tx:
+            run = Run.of(project, catalog, profiles, tx)
+            stage_acts(run, True)
+            stage_compare(run, ("md", "json"), False)
+            stage_pages(run)
+            tx.commit()
         print("Страницы обновлены.", file=sys.stderr)
     except InputError as exc:
         report(exc.diagnostics)

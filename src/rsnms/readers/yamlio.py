@@ -7,7 +7,14 @@ Python data here, so that the rules are ours and explicit:
   no ``<<`` merge keys, no binary/set/omap);
 * a duplicate key is an error naming both lines;
 * timestamps stay strings (``2022-04-07``): dates are checked later with a Russian
-  message instead of a constructor crash on ``2022-02-30``.
+  message instead of a constructor crash on ``2022-02-30``;
+* limits, checked while the parser reads (so a hostile file is refused before the parser
+  is exhausted): the file's size (:data:`MAX_BYTES`, before reading), nesting depth, items
+  of one list or mapping, length of one value, and values in all — an alias ``*a`` counts
+  as the values of its anchor, so a «billion laughs» stops at :data:`MAX_NODES`;
+* only a regular file is read (a folder, a named pipe, a symlink loop is a located message,
+  never a hang), bytes that are not UTF-8 and characters YAML does not allow (NUL, control
+  characters) are located at their line and column.
 
 Every value's position is kept in :class:`Positions` for located messages.
 """
@@ -16,19 +23,31 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..diagnostics import Diagnostic, InputError, display_path, format_path
 from ..lang.translations import YAML_PROBLEMS
+from .files import read_text
 
 _STD = "tag:yaml.org,2002:"
 
+# limits of one YAML file (the largest profile: 0.2 MB, depth 11, 1 800 values, 89 items in a list)
+MAX_BYTES = 2 * 2**20
+MAX_DEPTH = 40
+MAX_ITEMS = 5_000
+MAX_NODES = 50_000
+MAX_SCALAR = 100_000
+# characters YAML 1.2 does not allow in a stream (tab, line breaks and NEL are allowed)
+_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
 @dataclass
@@ -131,27 +150,102 @@ def _build(node, path: tuple, pos: Positions, errors: list[Diagnostic]):
     raise TypeError(f"unexpected YAML node {node!r}")  # pragma: no cover - ruamel gives only these three
 
 
+class _Limit(Exception):
+    """A limit of :class:`_Composer` was passed at ``mark``."""
+
+    def __init__(self, message: str, mark):
+        super().__init__(message)
+        self.message, self.mark = message, mark
+
+
+class _Composer(Composer):
+    """ruamel's composer that counts as it goes: depth, items of each list and mapping, the
+    length of each value, and values in all with aliases expanded."""
+
+    def __init__(self, loader=None):
+        super().__init__(loader)
+        self.count = 0
+        self.sizes: dict = {}           # anchor → values under it (None while it is being composed)
+
+    def compose_node(self, parent, index):
+        event = self.parser.peek_event()
+        if isinstance(parent, SequenceNode) and index >= MAX_ITEMS or \
+                isinstance(parent, MappingNode) and index is None and len(parent.value) >= MAX_ITEMS:
+            raise _Limit(f"больше {MAX_ITEMS:_} элементов в одном списке или словаре".replace("_", " "),
+                         event.start_mark)
+        if self.depth >= MAX_DEPTH:
+            raise _Limit(f"вложенность глубже {MAX_DEPTH} уровней", event.start_mark)
+        if isinstance(event, AliasEvent):
+            size = self.sizes.get(event.anchor, 1)
+            if size is None:
+                raise _Limit(f"ссылка «*{event.anchor}» стоит внутри своего же якоря (цикл)", event.start_mark)
+            self._add(size, event.start_mark)
+            return super().compose_node(parent, index)
+        self._add(1, event.start_mark)
+        if getattr(event, "value", None) is not None and len(event.value) > MAX_SCALAR:
+            raise _Limit(f"значение длиннее {MAX_SCALAR:_} символов".replace("_", " "), event.start_mark)
+        anchor, before = event.anchor, self.count
+        if anchor is not None:
+            self.sizes[anchor] = None
+        node = super().compose_node(parent, index)
+        if anchor is not None:
+            self.sizes[anchor] = self.count - before + 1
+        return node
+
+    def _add(self, size: int, mark) -> None:
+        self.count += size
+        if self.count > MAX_NODES:
+            raise _Limit(f"больше {MAX_NODES:_} значений (ссылки «*имя» считаются столько раз, сколько "
+                         "раскрываются)".replace("_", " "), mark)
+
+
 def load(path: Path) -> tuple[object, Positions]:
     """Read ``path``; return plain data and positions, or raise :class:`InputError`."""
     shown = display_path(path)
-    pos = Positions(shown)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError([Diagnostic(shown, 1, 1, "", "файл не найден: проверьте имя")]) from None
-    except UnicodeDecodeError as exc:
-        raise InputError([Diagnostic(shown, 1, 1, "",
-                                     f"файл не в кодировке UTF-8 (байт {exc.start}): сохраните его в UTF-8")]) from None
-    return loads(text, pos)
+    return loads(read_text(path, shown, MAX_BYTES, "профиль такого размера не бывает", ".yaml",
+                           binary=False), Positions(shown))
+
+
+def _not_printable(text: str, pos: Positions) -> None:
+    m = _NOT_PRINTABLE.search(text)
+    if m:
+        offset = m.start()
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        code = ord(m.group(0))
+        name = unicodedata.name(m.group(0), "") or {0: "NUL"}.get(code, "управляющий символ")
+        raise InputError([Diagnostic(pos.file, line, col, "", f"недопустимый символ U+{code:04X} ({name}) в "
+                                     f"строке {line}: удалите его (в файле YAML он не допускается)")])
+
+
+def _compose(text: str, pos: Positions):
+    """The first document's node; more than one document is an error at the second."""
+    yaml = YAML(typ="rt", pure=True)
+    yaml.version = (1, 2)
+    yaml.Composer = _Composer
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # ruamel's English warnings (reused anchors) are not for users
+        documents = yaml.compose_all(text)
+        try:
+            first = next(documents, None)
+            second = next(documents, None) if first is not None else None
+        finally:
+            documents.close()
+    if second is not None:
+        line = first.end_mark.line + 1
+        raise InputError([Diagnostic(pos.file, line, 1, "", "второй документ (---) в файле: "
+                                     "профиль — один документ YAML, уберите «---»")])
+    return first
 
 
 def loads(text: str, pos: Positions) -> tuple[object, Positions]:
-    yaml = YAML(typ="rt", pure=True)
-    yaml.version = (1, 2)
+    _not_printable(text, pos)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # ruamel's English warnings (reused anchors) are not for users
-            nodes = list(yaml.compose_all(text))
+        node = _compose(text, pos)
+    except _Limit as exc:
+        line, col = exc.mark.line + 1, exc.mark.column + 1
+        raise InputError([Diagnostic(pos.file, line, col, "", f"{exc.message}: такой файл не может быть "
+                                     "профилем — проверьте, тот ли это файл")]) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -161,14 +255,10 @@ def loads(text: str, pos: Positions) -> tuple[object, Positions]:
         raise InputError([Diagnostic(pos.file, line, col, "", message + ": исправьте синтаксис")]) from None
     except YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise InputError([Diagnostic(pos.file, 1, 1, "", f"синтаксическая ошибка YAML ({exc})")]) from None
-    if not nodes or nodes[0] is None:
+    if node is None:
         raise InputError([Diagnostic(pos.file, 1, 1, "", "файл пуст: нужен один документ YAML")])
-    if len(nodes) > 1:
-        line = nodes[0].end_mark.line + 1
-        raise InputError([Diagnostic(pos.file, line, 1, "", "второй документ (---) в файле: "
-                                     "профиль — один документ YAML, уберите «---»")])
     errors: list[Diagnostic] = []
-    data = _build(nodes[0], (), pos, errors)
+    data = _build(node, (), pos, errors)
     if errors:
         raise InputError(errors)
     return data, pos

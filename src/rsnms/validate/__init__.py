@@ -18,7 +18,7 @@ from ..model.profile import Profile, normalize
 from ..readers import yamlio
 from . import checks
 from .catalog import load_catalog
-from .messages import schema_diagnostics
+from .messages import capped, schema_diagnostics
 
 __all__ = ["Catalog", "load_catalog", "validate_file", "validate_files", "errors_of"]
 
@@ -35,7 +35,7 @@ def validate_file(path: Path, catalog: Catalog) -> tuple[Profile | None, list[Di
     problems = checks.check(raw, pos, file=path, root=catalog.project.root,
                             model_functions=set(catalog.values["functions"]))
     if any(p.severity == "error" for p in problems):
-        return None, problems
+        return None, capped(problems, pos.file)
     return Profile(path, raw, normalize(raw), pos), problems
 
 

@@ -133,9 +133,25 @@ def translate(error: ValidationError, root: dict, pos: yamlio.Positions) -> list
     return [pos.diagnostic(path, f"значение не соответствует схеме (правило «{v}»)")]
 
 
+MAX_ERRORS = 200      # a file with more is not a profile with typos: the first ones say what is wrong
+
+
 def schema_diagnostics(data, schema: dict, pos: yamlio.Positions) -> list[Diagnostic]:
     validator = jsonschema.Draft202012Validator(schema)
     out: list[Diagnostic] = []
     for error in validator.iter_errors(data):
         out += translate(error, schema, pos)
-    return sorted(set(out))
+        if len(out) >= MAX_ERRORS:
+            break
+    return capped(sorted(set(out)), pos.file)
+
+
+def capped(diagnostics: list[Diagnostic], file: str) -> list[Diagnostic]:
+    """At most :data:`MAX_ERRORS` errors of one file, then a line saying the rest were not listed."""
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if len(errors) < MAX_ERRORS:
+        return diagnostics
+    kept = errors[:MAX_ERRORS]
+    last = kept[-1]
+    return kept + [Diagnostic(file, last.line, last.column, "", f"ошибок не меньше {MAX_ERRORS}: показаны первые, "
+                              "остальные не проверялись — исправьте эти и запустите проверку снова")]

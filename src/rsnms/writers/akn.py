@@ -19,19 +19,17 @@ import re
 from lxml import etree
 from lxml.builder import ElementMaker
 
+from .. import escape
 from ..model.document import ANNEX, CLAUSE, ITEM, LABEL, PARA, ROLE_PLACEHOLDER, SECTION, SPAN, TABLE, Document, Rich, Table
 from ..readers.acts.names import translit
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 E = ElementMaker(namespace=AKN, nsmap={None: AKN})
 FALLBACK_DATE = "2000-01-01"
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 RANK = {SECTION: 0, ANNEX: 0, CLAUSE: 1, ITEM: 2, LABEL: 2, PARA: 2, TABLE: 2}
 
 
-def xml_text(text: str) -> str:
-    """Profile text as XML character data (lxml escapes markup; characters XML forbids are dropped)."""
-    return _XML_BAD.sub("", text)
+xml_text = escape.xml     # profile text as XML character data (lxml escapes markup)
 
 
 def slug(text: str) -> str:

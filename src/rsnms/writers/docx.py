@@ -7,8 +7,10 @@ The template (``templates/<act>.docx``) decides the look; this module only
    with ``kind``, ``text`` — the number printed before the text —, ``table`` …) and its
    :class:`~rsnms.model.document.Rich` text into docxtpl ``RichText`` (placeholders get
    the template's character style «Заполнитель»);
-2. renders the template with docxtpl in a sandboxed, autoescaping Jinja environment, so
-   any text in a profile (``&``, ``<``, ``{{ x }}``) comes out literally;
+2. renders the template with docxtpl in a sandboxed, autoescaping Jinja environment with
+   limits (:mod:`.sandbox`), so any text in a profile (``&``, ``<``, ``{{ x }}``) comes out
+   literally and no template tag can include files, run for hours or fill the memory; the
+   template file is checked first like any Office file (:mod:`rsnms.readers.acts.guard`);
 3. lays out data tables and makes the file deterministic (:mod:`.ooxml`).
 """
 
@@ -20,12 +22,15 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate, RichText
 from jinja2 import TemplateError
-from jinja2.sandbox import SandboxedEnvironment
 
+from .. import escape
 from ..diagnostics import Diagnostic, InputError
 from ..lang import words
+from ..lang.translations import jinja_message
 from ..model.document import ANNEX, ROLE_PLACEHOLDER, TABLE, Block, Document, Rich, Table
+from ..readers.acts import guard
 from .ooxml import deterministic_zip, layout_tables, schema_order
+from .sandbox import Budget, TemplateSandbox, budgeted
 
 PLACEHOLDER_STYLE = "Заполнитель"
 AUTHOR = "rsnms"
@@ -34,13 +39,15 @@ AUTHOR = "rsnms"
 def render(doc: Document, templates: Path, template: str) -> bytes:
     """The .docx of one act, rendered through ``templates/<template>``."""
     tpl = _load(templates / template, f"templates/{template}")
-    context = to_template(context_of(doc), _style_id(tpl.get_docx(), PLACEHOLDER_STYLE))
+    budget = Budget()
+    context = budgeted(to_template(context_of(doc), _style_id(tpl.get_docx(), PLACEHOLDER_STYLE)), budget)
     try:
-        tpl.render({"doc": context}, jinja_env=SandboxedEnvironment(autoescape=True), autoescape=True)
-    except TemplateError as exc:   # a tag of the template was changed while restyling it
+        tpl.render({"doc": context}, jinja_env=TemplateSandbox(budget), autoescape=True)
+    except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError, RecursionError) as exc:
+        # a tag of the template was changed while restyling it, or is not what a template may do
         near = " ".join(line.strip() for line in getattr(exc, "docx_context", []) if line.strip())[:120]
         raise InputError([Diagnostic(f"templates/{template}", 1, 1, "",
-                                     f"ошибка в метках шаблона: {exc.message or exc}"
+                                     f"ошибка в метках шаблона: {jinja_message(exc)}"
                                      + (f" (рядом с текстом «{near}»)" if near else "")
                                      + ": верните метки вида {{r …}} и {%p …%} как были")]) from None
     layout_tables(tpl.docx, doc.tables)
@@ -55,6 +62,11 @@ def _load(path: Path, where: str) -> DocxTemplate:
     if not path.is_file():
         raise InputError([Diagnostic(where, 1, 1, "", "шаблон не найден: верните его из git или создайте "
                                      "заново (python scripts/make_templates.py)")])
+    try:
+        guard.check(path, where)
+    except InputError as exc:
+        raise InputError([Diagnostic(d.file, d.line, d.column, d.path, f"шаблон: {d.message}")
+                          for d in exc.diagnostics]) from None
     try:
         tpl = DocxTemplate(str(path))
         tpl.get_docx()
@@ -114,15 +126,29 @@ def to_template(value, placeholder_style: str | None):
         rt = RichText()
         for text, role in value:
             if role == ROLE_PLACEHOLDER:
-                rt.add(text, style=placeholder_style, highlight=None if placeholder_style else "FFFF00")
+                rt.add(escape.xml(text), style=placeholder_style, highlight=None if placeholder_style else "FFFF00")
             else:
-                rt.add(text)
+                rt.add(escape.xml(text))
         return rt
+    if isinstance(value, str):
+        return escape.xml(value)
     if isinstance(value, dict):
         return {k: to_template(v, placeholder_style) for k, v in value.items()}
     if isinstance(value, list):
         return [to_template(v, placeholder_style) for v in value]
     return value
+
+
+CORE_PROPERTY_LIMIT = 255     # characters Word (and python-docx) allow in a core property
+
+
+def fit_property(text: str) -> str:
+    """A title as a core property: at most 255 characters, cut at a word with «…»."""
+    text = " ".join(text.split())
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        return text
+    cut = text[:CORE_PROPERTY_LIMIT - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
 def core_properties(docx, doc: Document) -> None:
@@ -135,7 +161,7 @@ def core_properties(docx, doc: Document) -> None:
     props.modified = stamp
     props.last_printed = stamp
     props.revision = 1
-    props.title = doc.title.plain
-    props.subject = doc.region
+    props.title = fit_property(doc.title.plain)
+    props.subject = fit_property(doc.region)
     props.keywords = doc.key
     props.comments = words.DRAFT_COMMENT if doc.draft else ""

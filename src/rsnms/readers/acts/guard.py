@@ -1,6 +1,8 @@
 """Bad input, found before anything is read: a missing, empty, unsupported, damaged or
-password-protected file, a zip bomb. Each is a Russian message naming the file and what
-to do (:class:`~rsnms.diagnostics.InputError`, exit code 2, nothing written)."""
+password-protected file, a zip bomb, XML with a DTD or entities. Each is a Russian message
+naming the file and what to do (:class:`~rsnms.diagnostics.InputError`, exit code 2,
+nothing written). Every Office file rsnms opens passes here first: acts to import or lint,
+an edited act of ``import --update``, the Word templates."""
 
 from __future__ import annotations
 
@@ -23,9 +25,21 @@ def fail(path: Path | str, message: str) -> InputError:
     return InputError([Diagnostic(str(path), 1, 1, "", message)])
 
 
-def check(path: Path) -> None:
-    """Raise :class:`InputError` when ``path`` cannot be an act rsnms reads."""
+def check(path: Path, shown: str | None = None) -> None:
+    """Raise :class:`InputError` (naming the file as ``shown``) when ``path`` cannot be an act
+    or a template rsnms reads."""
+    try:
+        _check(path)
+    except InputError as exc:
+        if shown is None:
+            raise
+        raise InputError([Diagnostic(shown, d.line, d.column, d.path, d.message) for d in exc.diagnostics]) from None
+
+
+def _check(path: Path) -> None:
     suffix = path.suffix.lower()
+    if path.exists() and not path.is_file():
+        raise fail(path, "это не обычный файл (папка, именованный канал или устройство): укажите файл акта")
     if not path.is_file():
         raise fail(path, "файл не найден: проверьте путь")
     if suffix not in (".docx", ".docm", ".odt", ".doc", ".rtf", ".pdf", ".txt"):
@@ -73,7 +87,26 @@ def _check_zip(path: Path, suffix: str) -> None:
             elif "word/document.xml" not in names:
                 raise fail(path, "файл повреждён или это не документ Word: в нём нет word/document.xml")
             bad = archive.testzip()
-            if bad is not None:
+            if bad is None:
+                bad = next((e.filename for e in entries if _declares_dtd(archive, e)), None)
+                if bad is not None:
+                    raise fail(path, f"в части «{bad}» объявлен DTD или сущности XML (<!DOCTYPE, <!ENTITY>): Word "
+                                     "их не пишет — откройте файл в Word и сохраните заново")
+            elif bad is not None:
                 raise fail(path, f"файл повреждён (часть «{bad}» не читается): откройте его в Word и сохраните заново")
     except zipfile.BadZipFile:
         raise fail(path, "файл повреждён (архив не читается): откройте его в Word или LibreOffice и сохраните заново") from None
+
+
+def _declares_dtd(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bool:
+    """Whether an XML part declares a DTD or entities (read in chunks, never expanded)."""
+    if not entry.filename.endswith((".xml", ".rels")):
+        return False
+    tail = b""
+    with archive.open(entry) as part:
+        while chunk := part.read(1 << 16):
+            window = tail + chunk
+            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                return True
+            tail = window[-16:]
+    return False

@@ -5,8 +5,12 @@ check is one function of a :class:`Context` registered in :data:`CHECKS`, in the
 their messages are reported; a new check is one function in the module of its concern
 and one line here.
 
-* :mod:`.identity` — the file name matches the id, a region has its order, ids are unique;
-* :mod:`.sources` — source texts exist, line ranges fit, errata quote their source;
+* :mod:`.text` — no control characters, lone surrogates or direction controls in any text;
+  a format string (``direction_format``) holds only its named fields;
+* :mod:`.identity` — the file name matches the id (not the model's, not a device name, not
+  too long), a region has its order, ids are unique;
+* :mod:`.sources` — source texts exist inside acts/sources/ as UTF-8 text, line ranges fit, errata
+  quote their source;
 * :mod:`.dates` — dates are real, periods ordered;
 * :mod:`.references` — abbreviations, the network's coordinator, roadmap executors,
   appendices, data paths and model functions a profile refers to exist;
@@ -21,10 +25,12 @@ from pathlib import Path
 from ...diagnostics import Diagnostic
 from ...model.units import PLACEHOLDER
 from ...readers.yamlio import Positions
-from . import dates, identity, placeholders, references, sources
+from . import dates, identity, placeholders, references, sources, text
 from .context import Context
 
 CHECKS = (
+    text.text_fields,
+    text.format_strings,
     identity.name_and_order,
     sources.sources_exist,
     sources.act_sources,
@@ -38,6 +44,7 @@ CHECKS = (
     references.model_functions,
     references.lint_rules,
     sources.errata,
+    sources.unplaced,
     placeholders.placeholders,
     placeholders.coordinator,
     placeholders.deadlines,
