@@ -90,17 +90,27 @@ ACT_STATUS = {"adopted": "принят", "draft": "проект"}
 # --- comparison ---------------------------------------------------------------------------
 
 BLOCK_TITLES = {
+    "legal_basis": "Нормативная правовая основа",
     "tasks": "Задачи",
     "principles": "Принципы",
+    "approaches": "Подходы",
+    "functions": "Функции субъектов",
     "mechanisms": "Механизмы",
     "interaction.subjects": "Предмет взаимодействия",
     "interaction.channels": "Каналы взаимодействия",
+    "duties": "Обязанности субъектов",
+    "rights": "Права субъектов",
     "indicators": "Показатели",
+    "monitoring.methods": "Методы сбора информации",
     "glossary": "Глоссарий",
-    "legal_basis": "Нормативная правовая основа",
-    "functions": "Функции субъектов",
 }
 PAIR_STATUS = {"kept": "сохранено", "changed": "изменено", "missing": "нет в регионе",
                "added": "добавлено регионом"}
 MATRIX_MARKS = {"kept": "сохранено", "changed": "изменено", "missing": "нет"}
 TOTAL = "всего"
+
+
+def dissimilar_link(region: str, model: str) -> str:
+    """The warning about a link the profile states and the texts do not bear out."""
+    return (f"связь с примерным положением указана в профиле, но тексты мало похожи: «{region[:80]}» и "
+            f"«{model[:80]}» — проверьте, та ли это единица, или уберите связь")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from ..compare.align import Alignment, align
+from ..compare.scope import scope_of
 from ..compose import ACT_KINDS, ComposedRegion, compose_model, compose_region
 from ..model.catalog import Catalog
 from ..model.document import Document
@@ -70,7 +71,8 @@ class RegionWork:
 
     @cached_property
     def alignment(self) -> Alignment:
-        return align(self.profile.data, self.catalog.model.data)
+        model = self.catalog.model.data
+        return align(self.profile.data, model, scope_of(self.composed.acts, ACT_KINDS, self.catalog.drafts, model))
 
 
 class ModelWork:
