@@ -156,6 +156,19 @@ def _names(data: dict) -> list[tuple[str, str]]:
             for name in (s.get("name"), s.get("short")) if name]
 
 
+def structure_similarity(a: str, b: str) -> float:
+    """0..1: how alike two texts of an act's structure are (headings, clauses that introduce a
+    list): their lemmas compared as sequences and as sets (rapidfuzz)."""
+    from rapidfuzz import fuzz
+
+    from ..lang.morph import lemmas
+
+    la, lb = lemmas(a), lemmas(b)
+    if not la or not lb:
+        return 0.0
+    return max(fuzz.token_sort_ratio(la, lb), 0.9 * fuzz.token_set_ratio(la, lb)) / 100
+
+
 def normalized(text: str) -> str:
     """Lower case, ё→е, words only: two texts equal here are «the same» to a reader."""
     return " ".join(_WORD.findall(text.lower().replace("ё", "е")))

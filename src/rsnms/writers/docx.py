@@ -24,10 +24,11 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..diagnostics import Diagnostic, InputError
 from ..lang import words
-from ..model.document import ANNEX, ROLE_PLACEHOLDER, TABLE, Block, Document, Rich, Table
+from ..model.document import ANNEX, ROLE_PLACEHOLDER, TABLE, TRACKED, Block, Document, Rich, Table
 from .ooxml import deterministic_zip, layout_tables, schema_order
 
 PLACEHOLDER_STYLE = "Заполнитель"
+TRACKED_STYLE = "rsnms-"     # + role: marks a redline's run until it becomes a tracked change (compare.redline)
 AUTHOR = "rsnms"
 
 
@@ -115,6 +116,8 @@ def to_template(value, placeholder_style: str | None):
         for text, role in value:
             if role == ROLE_PLACEHOLDER:
                 rt.add(text, style=placeholder_style, highlight=None if placeholder_style else "FFFF00")
+            elif role in TRACKED:
+                rt.add(text, style=TRACKED_STYLE + role)
             else:
                 rt.add(text)
         return rt
@@ -135,7 +138,7 @@ def core_properties(docx, doc: Document) -> None:
     props.modified = stamp
     props.last_printed = stamp
     props.revision = 1
-    props.title = doc.title.plain
+    props.title = doc.title.plain[:255]     # Office's limit for a core property
     props.subject = doc.region
     props.keywords = doc.key
     props.comments = words.DRAFT_COMMENT if doc.draft else ""
