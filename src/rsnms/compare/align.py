@@ -270,7 +270,7 @@ class Linker:
             diff = [] if same else word_diff(m.text, r.text)
             pair = Pair(block, m, r, "kept" if same else "changed", float(s[i, j]), diff,
                         "split" if per_model[i] > 1 else "merge" if per_region[j] > 1 else "one",
-                        "profile" if (i, j) in fixed else "text", not same and self.vocabulary.editorial(diff))
+                        "profile" if (i, j) in fixed else "text", not same and self.vocabulary.editorial(m.text, r.text))
             if (i, j) in fixed and s[i, j] < THRESHOLD:
                 pair.note = words.dissimilar_link(r.text, m.text)
             out.append(pair)

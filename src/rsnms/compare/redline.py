@@ -23,7 +23,9 @@ region's regulation, Reject All the model's.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import difflib
+import os
 import re
 from pathlib import Path
 
@@ -232,6 +234,21 @@ def marked(model: Document, region: Document, alignment: Alignment) -> Document:
             body.append(_whole_block(region.body[j], how))
     return Document(region.region, region.key, region.status, _rich_diff(model.title, region.title),
                     _rich_diff(model.heading, region.heading), _rich_diff(model.stamp, region.stamp), body)
+
+
+def redline_date(acts: dict[str, dict], key: str) -> str | None:
+    """The date of the tracked changes: the build's date when the build has one
+    (``SOURCE_DATE_EPOCH``, the reproducible-builds convention), else the date the region adopted
+    the act (its own, or that of the act it is an appendix of); None when neither is known. Never
+    the clock: equal input must give equal bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    date = acts.get(key, {}).get("date") or next(
+        (a.get("date") for a in acts.values() if key in a.get("appendices", []) and a.get("date")), None)
+    if not date:
+        return None
+    return f"{date.isoformat() if hasattr(date, 'isoformat') else date}T00:00:00Z"
 
 
 def redline(model: Document, region: Document, alignment: Alignment, templates: Path, author: str,

@@ -131,12 +131,12 @@ class Vocabulary:
         """How much of ``part`` (by weight) ``whole`` says too."""
         return self.weight(set(part) & set(whole)) / self.weight(part) if part else 0.0
 
-    def editorial(self, diff: list[tuple[str, str]]) -> bool:
-        """A change of wording only: what was deleted and what was inserted say the same terms,
-        up to word forms, order, punctuation, the names of one body and the region's own name."""
-        def said(op: str) -> Counter:
-            return Counter(t for o, text in diff if o == op for t in self.terms(text) if t not in self.own_names)
-        return said("-") == said("+")
+    def editorial(self, old: str, new: str) -> bool:
+        """A change of wording only: both texts say the same terms, up to word forms, order,
+        punctuation, the names of one body and the region's own name."""
+        def said(text: str) -> Counter:
+            return Counter(t for t in self.terms(text) if t not in self.own_names)
+        return said(old) == said(new)
 
     def score(self, a: list[str], b: list[str]) -> float:
         """0..1: mean of the weighted Dice coefficient and the weighted overlap."""

@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..compare.align import Alignment
+from ..compare.view import View
 from ..model.catalog import Catalog
 from ..model.document import Document
 from ..model.profile import Profile
@@ -23,6 +24,7 @@ class RegionSource:
     files: dict[str, Path]         # act slug → the rendered .docx (its PDF beside it, if built)
     alignment: Alignment
     documents: dict[str, Document] = field(default_factory=dict)   # act key → composed document
+    comparison: View | None = None   # the comparison as its report shows it
 
     @property
     def id(self) -> str:
