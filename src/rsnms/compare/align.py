@@ -193,7 +193,7 @@ class Linker:
             for side, us in zip("mr", sides):
                 for u in us:
                     for part, text in (("", u.text), ("term", u.term), ("definition", u.definition)):
-                        if text and (part or block != "glossary"):
+                        if text:
                             self.terms[(side + part, u.id + "\0" + block)] = self.vocabulary.terms(text)
         self.vocabulary.fit(self.terms.values())
 
@@ -207,7 +207,7 @@ class Linker:
     def score(self, block: str, m: Unit, r: Unit) -> float:
         """How alike the two units are (0..1), by the rules of the block."""
         v = self.vocabulary
-        if block == "glossary":
+        if m.term and r.term:       # glossary: the defined term first, then the definition
             term = v.score(self._terms("m", m, block, "term"), self._terms("r", r, block, "term"))
             return (term + v.score(self._terms("m", m, block, "definition"),
                                    self._terms("r", r, block, "definition"))) / 2 if term >= TERM else 0.0

@@ -32,20 +32,26 @@ from ..lang.morph import best_parse
 _WORD = re.compile(r"\w+")
 _INTRODUCTION = re.compile(r"\(\s*далее\b[^()]*\)", re.I)
 _PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")      # the model's «[[наименование …]]»: the region's own name
+_FIXED = re.compile(r"\b(в том числе|а также|и (?:др|пр|т\. ?д|т\. ?п)\.?)", re.I)   # phrases that say nothing
 _FUNCTION_WORDS = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "NUMR"}
 SYSTEM = "⟨system⟩"
 
 
 def content_lemmas(text: str) -> list[str]:
-    """The lemmas of a text's content words, in order («(далее – …)» dropped)."""
+    """The stems of a text's content words, in order: each word's lemma without its final vowels
+    (so that «диагностика» and «диагностик», «прошедший» and «прошедшее», which the analyzer
+    may give for one word, are one term); abbreviations as they are; «(далее – …)», «в том
+    числе» and pronouns («тот», «свой», «который») dropped."""
     out = []
-    for word in _WORD.findall(_INTRODUCTION.sub(" ", _PLACEHOLDER.sub(" ", text))):
+    text = _FIXED.sub(" ", _INTRODUCTION.sub(" ", _PLACEHOLDER.sub(" ", text)))
+    for word in _WORD.findall(text):
         if word.isdigit():
             continue
         parse = best_parse(word.lower())
-        if parse.tag.POS in _FUNCTION_WORDS:
+        if parse.tag.POS in _FUNCTION_WORDS or "Apro" in parse.tag:
             continue
-        out.append(parse.normal_form.replace("ё", "е"))
+        lemma = parse.normal_form.replace("ё", "е")
+        out.append(lemma if word.isupper() or len(lemma) < 5 else lemma.rstrip("аеиоуыэюяйь") or lemma)
     return out
 
 

@@ -113,7 +113,7 @@ CHECK = "проверить"
 # what happened to a unit, as the report and the handbook group them
 CATEGORY_MARKS = {"substantive": "изменено по существу", "editorial": "изменено редакционно",
                   "missing": "нет в регионе", "added": "добавлено регионом", "kept": "сохранено"}
-SUMMARY_TITLE = "Сводка: охват по блокам"
+SUMMARY_TITLE = "Охват по блокам"
 CATEGORY_TITLES = {"substantive": "Изменено по существу", "editorial": "Изменено редакционно (формулировка)",
                    "missing": "Нет в акте региона", "added": "Добавлено регионом", "kept": "Сохранено дословно"}
 ROLE_REASONS = {"profile": "указана в профиле", "id": "по профилю", "authority": "орган, издающий акты",

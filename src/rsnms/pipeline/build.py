@@ -168,6 +168,8 @@ def stage_compare(run: Run, formats, with_matrix: bool, author: str | None = Non
         files = report.region_files(work.alignment, work.comparison, formats, marked)
         for name, content in files.items():
             run.out.write(run.project.build / "compare" / work.id / name, content)
+        if "docx" in formats and marked is None:      # no adopted regulation (any more): no redline
+            (run.project.build / "compare" / work.id / "redline.docx").unlink(missing_ok=True)
         run.out.compare_warnings += [(work.profile.path, w) for w in work.alignment.warnings]
     if with_matrix and run.regions:
         views = {w.id: w.comparison for w in run.regions}

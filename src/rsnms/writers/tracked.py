@@ -78,9 +78,14 @@ def _paragraph(p, rev: _Revisions) -> set[str | None]:
             group.append(runs[i])
         _wrap(p, group, role, rev)
         i += 1
-    if roles and None not in roles and len(set(roles)) == 1:
-        _mark_paragraph(p, roles[0], rev)
-    return set(roles)
+    said = {role for role, run in zip(roles, runs) if role or not _empty(run)}   # a template's empty runs say nothing
+    if len(said) == 1 and None not in said:
+        _mark_paragraph(p, said.pop(), rev)
+    return {role for role, run in zip(roles, runs) if role or not _empty(run)}
+
+
+def _empty(run) -> bool:
+    return not any((el.text if el.tag == qn("w:t") else "x") for el in run.iter(qn("w:t"), qn("w:br"), qn("w:tab")))
 
 
 def _wrap(p, group: list, role: str, rev: _Revisions) -> None:
