@@ -165,10 +165,27 @@ def _style_row(sheet, row: int, widths: list[int], bold: bool = False, fill: str
             c.font = Font(bold=True)
         if fill:
             c.fill = PatternFill("solid", fgColor=fill)
-        text = str(c.value or "")
         width = widths[k] if k < len(widths) else 10
-        lines = max(lines, sum(math.ceil(max(len(part), 1) * 1.1 / width) for part in text.split("\n")))
-    sheet.row_dimensions[row].height = 15 * lines + 3
+        lines = max(lines, wrapped_lines(str(c.value or ""), width * (0.9 if bold else 1.0)))
+    sheet.row_dimensions[row].height = 15 * lines + 4
+
+
+def wrapped_lines(text: str, capacity: float) -> int:
+    """How many lines ``text`` takes in a column of ``capacity`` characters, wrapped at spaces
+    (a word longer than a line takes several)."""
+    lines = 0
+    for paragraph in text.split("\n"):
+        used = 0.0
+        lines += 1
+        for word in paragraph.split():
+            if used and used + 1 + len(word) > capacity:
+                lines += 1
+                used = 0.0
+            used += (1 if used else 0) + len(word)
+            while used > capacity:
+                lines += 1
+                used -= capacity
+    return lines
 
 
 def _column(k: int) -> str:

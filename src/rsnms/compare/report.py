@@ -14,8 +14,8 @@ from .align import Alignment
 from .view import CATEGORIES, Line, View
 
 FORMATS = ("docx", "json", "md", "xlsx")
-SUMMARY_HEADER = ["Блок", "В примерном положении", "Сохранено", "Изменено по существу", "Изменено редакционно",
-                  "Нет в акте региона", "Добавлено регионом", "Проверить", "Охват"]
+SUMMARY_HEADER = ["Блок", "Охват", "В примерном положении", "Сохранено", "Изменено по существу",
+                  "Изменено редакционно", "Нет в акте региона", "Добавлено регионом", "Проверить"]
 LINES_HEADER = ["Примерное положение", "Акт региона", "Уверенность"]
 
 
@@ -31,11 +31,11 @@ def summary_rows(view: View) -> list[list[str]]:
     for section in view.sections:
         c = section.coverage
         if not section.applicable:
-            rows.append([section.title] + [""] * 7 + [words.NOT_APPLICABLE])
+            rows.append([section.title, words.NOT_APPLICABLE] + [""] * 7)
             continue
-        rows.append([section.title, str(c["model"]), str(c["kept"]), str(c["changed"] - c["editorial"]),
-                     str(c["editorial"]), str(c["missing"]), str(c["added"]), str(c["check"]),
-                     words.share(c["coverage"])])
+        rows.append([section.title, words.share(c["coverage"]), str(c["model"]), str(c["kept"]),
+                     str(c["changed"] - c["editorial"]), str(c["editorial"]), str(c["missing"]), str(c["added"]),
+                     str(c["check"])])
     return rows
 
 

@@ -29,7 +29,7 @@ FONT = "Times New Roman"
 DELETED = RGBColor(0xA0, 0x00, 0x00)
 INSERTED = RGBColor(0x00, 0x3C, 0x8C)
 FIRST_PAGE_DECISIONS = 6
-SUMMARY_WIDTHS = [3.3, 1.75, 1.75, 1.75, 1.95, 1.75, 1.75, 1.75, 1.4]
+SUMMARY_WIDTHS = [3.3, 1.4, 1.75, 1.75, 1.75, 1.95, 1.75, 1.75, 1.75]
 CELL_MARGIN = 0.1    # cm on each side of a cell's text: narrow columns keep their header words whole
 LINE_WIDTHS = [7.2, 7.6, 2.2]
 
@@ -141,28 +141,28 @@ def _shade(cell, fill: str) -> None:
 def _summary(doc, view: View) -> None:
     table = _table(doc, SUMMARY_WIDTHS, header_rows=2)
     top, sub = table.rows[0].cells, table.rows[1].cells
-    heads = ["Блок", "В примерном положении", "Сохранено дословно", "Изменено", "",
-             "Нет в акте региона", "Добавлено регионом", "Проверить связь", "Охват"]
+    heads = ["Блок", "Охват", "В примерном положении", "Сохранено дословно", "Изменено", "",
+             "Нет в акте региона", "Добавлено регионом", "Проверить связь"]
     for k, (cell, head) in enumerate(zip(top, heads)):
         _shade(cell, "E7E6E6")
         _shade(sub[k], "E7E6E6")
-        if k not in (3, 4):
+        if k not in (4, 5):
             cell.merge(sub[k])
         _cell(cell, SUMMARY_WIDTHS[k], head, size=8, bold=True, center=k > 0)
-    top[3].merge(top[4])
-    _cell(sub[3], SUMMARY_WIDTHS[3], "по существу", size=8, bold=True, center=True)
-    _cell(sub[4], SUMMARY_WIDTHS[4], "редакционно", size=8, bold=True, center=True)
+    top[4].merge(top[5])
+    _cell(sub[4], SUMMARY_WIDTHS[4], "по существу", size=8, bold=True, center=True)
+    _cell(sub[5], SUMMARY_WIDTHS[5], "редакционно", size=8, bold=True, center=True)
     for values in summary_rows(view):
         row = table.add_row()
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         cells = row.cells
-        if values[-1] == words.NOT_APPLICABLE:
+        if values[1] == words.NOT_APPLICABLE:
             cells[1].merge(cells[-1])
             _cell(cells[0], SUMMARY_WIDTHS[0], values[0], size=9)
             _cell(cells[1], sum(SUMMARY_WIDTHS[1:]), words.NOT_APPLICABLE, size=9, center=True)
             continue
         for k, value in enumerate(values):
-            _cell(cells[k], SUMMARY_WIDTHS[k], value, size=9, center=k > 0, bold=k == len(values) - 1)
+            _cell(cells[k], SUMMARY_WIDTHS[k], value, size=9, center=k > 0, bold=k == 1)
     doc.add_paragraph().add_run(overall(view)).bold = True
     legend = doc.add_paragraph()
     legend.add_run(words.LEGEND).font.size = Pt(9)

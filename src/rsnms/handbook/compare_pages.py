@@ -90,8 +90,8 @@ def report_page(src: Sources, region: RegionSource) -> str:
                               else words.absent_block(section.coverage["model"])) + "\n")
             continue
         for group in section.groups:
-            if group.title:
-                parts.append(f"### {cell(group.title)}\n")
+            if group.title:            # not a heading: the page's contents stay a list of blocks
+                parts.append(f"**{cell(group.title)}**\n")
             parts.append(table(["Примерное положение", "Акт региона", "Что с единицей", "Уверенность"],
                                [_line_cells(src, region, line, page) for line in group.lines]) + "\n")
     return "\n".join(parts)
