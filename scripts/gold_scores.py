@@ -67,15 +67,15 @@ def predicted_links(alignment, block: str, units) -> set[tuple[str, str]]:
             if p.block == block and p.region and p.model and p.region.id in units}
 
 
-def scores(labels: dict, alignment) -> list[Score]:
-    out = []
+def link_sets(labels: dict, alignment):
+    """(block, gold links, the engine's links) of every labelled block."""
     for block, entries in labels.items():
-        if block == "region":
-            continue
-        gold = gold_links(entries)
-        found = predicted_links(alignment, block, set(entries))
-        out.append(Score(block, len(found), len(gold), len(gold & found)))
-    return out
+        if block != "region":
+            yield block, gold_links(entries), predicted_links(alignment, block, set(entries))
+
+
+def scores(labels: dict, alignment) -> list[Score]:
+    return [Score(block, len(found), len(gold), len(gold & found)) for block, gold, found in link_sets(labels, alignment)]
 
 
 def region_alignment(region: str):
@@ -93,11 +93,7 @@ def region_alignment(region: str):
 def errors(labels: dict, alignment) -> list[str]:
     """Each wrong or missed link, for reading (never used to label)."""
     out = []
-    for block, entries in labels.items():
-        if block == "region":
-            continue
-        gold = gold_links(entries)
-        found = predicted_links(alignment, block, set(entries))
+    for block, gold, found in link_sets(labels, alignment):
         out += [f"  {block}: лишняя {r} → {m}" for r, m in sorted(found - gold)]
         out += [f"  {block}: пропущена {r} → {m}" for r, m in sorted(gold - found)]
     return out

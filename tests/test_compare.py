@@ -49,6 +49,14 @@ def test_reports_are_a4_with_a_summary_on_page_one(compared, tmp_path):
     assert eao.count("не предусмотрено") >= 4 and "Положения о региональной системе регион не принимал" in eao
 
 
+def test_the_matrix_prints_on_a4_landscape_fitted_to_the_width(compared, tmp_path):
+    pdf = _pdfs([compared / "build" / "compare" / "matrix.xlsx"], tmp_path)[0]
+    pages = pdf_pages(pdf)
+    assert len(pages) > 3 and all(abs(w - 841.9) < 1 and abs(h - 595.3) < 1 for w, h in pages)
+    first = _page_text(pdf, 1)
+    assert "Текст примерного положения" in first and "Оренбургская" in first    # every region on the page
+
+
 def test_outputs_of_compare(compared):
     from docx import Document
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model.document import ANNEX, ROW, SECTION, Block, Document
+from ..model.document import ANNEX, ITEM, ROW, SECTION, Block, Document
 
 _NUMBERED = re.compile(r"^\d+(\.\d+)*\.?$")
 _SUBITEM = re.compile(r"^(\d+|[а-яё])\)$")
@@ -51,14 +51,16 @@ class _Place:
             self.clause, self.paragraph = "", 0
             self.annex = block.anchor.rsplit("-", 1)[-1] if block.anchor else ""
             return f"прил. {self.annex}" if self.annex else "прил."
-        if _NUMBERED.match(block.number or ""):
+        if _NUMBERED.match(block.number or "") and not (block.kind == ITEM and self.clause):
             number = block.number.rstrip(".")
             self.clause, self.paragraph, self.sub = number, 1, None
             return f"разд. {number}" if block.kind == SECTION else f"п. {number}"
         self.paragraph += 1
-        sub = _SUBITEM.match(block.number or "")
+        sub = _SUBITEM.match(block.number or "") or _NUMBERED.match(block.number or "")   # «1)», or «1.» in a list
         if sub and self.clause:
-            self.sub, self.sub_paragraph = (f"подп. {sub.group(1)}) п. {self.clause}", block.level), 1
+            label = block.number.rstrip(".")
+            self.sub, self.sub_paragraph = (f"подп. {label if label.endswith(')') else label + ')'} п. {self.clause}",
+                                            block.level), 1
             return self.sub[0]
         if self.sub and block.level > self.sub[1]:       # the paragraphs of a numbered sub-item
             self.sub_paragraph += 1
