@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, the system tools the test suite uses when they
-# are missing: LibreOffice (headless, for .docx → PDF), poppler (pdftoppm), the
+# are missing: LibreOffice (headless, for .docx and .xlsx → PDF), poppler (pdftoppm), the
 # Liberation fonts (metric-compatible with Times New Roman), Graphviz (the handbook's
 # diagrams, drawn at build time), Chromium (browser tests of the handbook) and the Russian
 # hunspell dictionary with libenchant (spelling in rsnms lint). Does nothing when everything
@@ -9,6 +9,7 @@ set -euo pipefail
 
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)   # the matrix .xlsx → PDF
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -q "Liberation Serif" || need+=(fonts-liberation2)
 command -v dot >/dev/null 2>&1 || need+=(graphviz)

@@ -148,7 +148,7 @@ def test_every_unit_of_the_comparison_links_to_an_existing_clause(site):
         units, linked = 0, 0
         for row in re.findall(r"<tr>(.*?)</tr>", tables, re.S):
             cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
-            if len(cells) != 3:
+            if len(cells) != 4:              # model, region, what happened, confidence
                 continue
             for text in cells[:2]:
                 if re.sub(r"<[^>]+>", "", text).strip():

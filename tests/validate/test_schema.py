@@ -21,7 +21,9 @@ def test_schema_enumerates_model_roles_functions_and_federal_acts():
     assert defs["RoleRef"]["enum"][:3] == ["roiv", "cnppm", "iro"]
     assert "cnppm.f07" in defs["FunctionRef"]["enum"]
     assert "fz-273" in defs["FederalActRef"]["enum"]
-    assert defs["Subject"]["properties"]["model_ref"] == {"$ref": "#/$defs/RoleRef"}
+    assert defs["Subject"]["properties"]["model_ref"] == {"anyOf": [{"$ref": "#/$defs/RoleRef"},
+                                                                     {"$ref": "#/$defs/NoModel"}]}
+    assert defs["NoModel"]["const"] == "none"      # the region's decision: no counterpart in the model
     assert _schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 

@@ -1,5 +1,13 @@
-"""The matrix: every unit of the model in a row, every region in a column (kept, changed,
-missing) — as a handbook page (Markdown) and a workbook (.xlsx)."""
+"""The matrix: every unit of the model in a row, every region in a column — as a workbook
+(.xlsx) and a Markdown page — from the regions' :class:`~.view.View` s, so it says what their
+reports say.
+
+Marks: «сохранено», «изменено», «редакционно» (changed in wording only), «нет», and «не
+предусмотрено» where the acts a region adopted do not have the block. The workbook has three
+sheets: the units with a coverage row per region and an autofilter; the coverage per block; the
+units regions added. Headers wrap inside their columns, row heights follow the wrapped text,
+pages are A4 landscape fitted to the width with the header repeated.
+"""
 
 from __future__ import annotations
 
@@ -7,66 +15,179 @@ import io
 
 from ..lang import words
 from ..writers.ooxml import deterministic_zip
-from .align import Alignment, block_title
 from .report import cell
+from .view import View
+
+MARKS = {"kept": "сохранено", "substantive": "изменено", "editorial": "редакционно", "missing": "нет"}
+MARK_CLASSES = {"сохранено": "kept", "изменено": "changed", "редакционно": "changed", "нет": "missing",
+                words.NOT_APPLICABLE: "na"}
+FILLS = {"сохранено": "C8E6C9", "изменено": "FFF59D", "редакционно": "DCEDC8", "нет": "FFCDD2",
+         words.NOT_APPLICABLE: "EEEEEE"}
+HEADER_FILL = "D9D9D9"
 
 
-def matrix_rows(alignments: dict[str, Alignment], model: dict) -> tuple[list[str], list[list[str]]]:
-    """Header and rows: one row per model unit, one column per region (kept / changed / missing)."""
-    regions = list(alignments)
-    units: dict[tuple[str, str], dict] = {}
-    for rid, alignment in alignments.items():
-        for pair in alignment.pairs:
-            if pair.model is None:
-                continue
-            key = (pair.block, pair.model.id)
-            units.setdefault(key, {"text": pair.model.text})[rid] = pair.status
-    header = ["Блок", "Единица", "Текст примерного положения"] + regions
-    rows = [[block_title(block), uid, entry["text"]] + [words.MATRIX_MARKS.get(entry.get(r, "missing"), "нет")
-                                                        for r in regions]
-            for (block, uid), entry in units.items()]
-    return header, rows
+def unit_rows(views: dict[str, View], model: dict) -> list[dict]:
+    """One row per model unit: block, the model's clause, text, subject, and a mark per region."""
+    rows: dict[tuple[str, str], dict] = {}
+    for rid, view in views.items():
+        for section in view.sections:
+            for group in section.groups:
+                for line in group.lines:
+                    if line.model is None:
+                        continue
+                    row = rows.setdefault((section.block, line.model.id), {
+                        "block": section.title, "ref": line.model_ref, "text": line.model_text, "id": line.model.id,
+                        "group": group.title.split(" — ", 1)[0] if section.block == "functions" else "",
+                        "marks": {}, "units": {}})
+                    mark = MARKS[line.category]
+                    previous = row["marks"].get(rid)
+                    if previous is None or list(MARKS.values()).index(mark) < list(MARKS.values()).index(previous):
+                        row["marks"][rid] = mark
+                        if line.region is not None:
+                            row["units"][rid] = line.region.id
+    for rid, view in views.items():
+        for section in view.sections:
+            if not section.applicable:
+                for row in rows.values():
+                    if row["block"] == section.title:
+                        row["marks"][rid] = words.NOT_APPLICABLE
+    order = _model_order(model)
+    return [rows[k] for k in sorted(rows, key=lambda k: order.get(k[1], len(order)))]
 
 
-def matrix_markdown(alignments: dict[str, Alignment], model: dict, names: dict[str, str]) -> str:
-    header, rows = matrix_rows(alignments, model)
-    header = header[:3] + [names.get(r, r) for r in header[3:]]
-    lines = ["# Примерное положение по регионам\n",
-             "Для каждой единицы примерного положения — есть ли она в регионе дословно, с изменениями "
-             "или её нет. Подробности — на страницах сравнения регионов. "
-             "[Скачать .xlsx](../files/compare/matrix.xlsx)\n",
-             "| " + " | ".join(header) + " |", "| " + " | ".join("---" for _ in header) + " |"]
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+def _model_order(model: dict) -> dict[str, int]:
+    from ..model.units import walk_values
+
+    ids = [v["id"] for _p, v in walk_values(model.get("system", {})) if isinstance(v, dict) and "id" in v]
+    return {uid: i for i, uid in enumerate(ids)}
+
+
+def added_rows(views: dict[str, View]) -> list[list[str]]:
+    """Region, block, subject, clause, text of every unit a region added."""
+    return [[view.region, section.title, line.subject, line.region_ref, line.region_text]
+            for view in views.values() for section in view.sections for group in section.groups
+            for line in group.lines if line.category == "added"]
+
+
+def matrix_markdown(views: dict[str, View], model: dict) -> str:
+    names = [v.region for v in views.values()]
+    header = ["Блок", "Пункт", "Текст примерного положения"] + names
+    lines = [f"# {words.MATRIX_TITLE}\n", words.MATRIX_INTRO + "\n",
+             "| " + " | ".join(cell(h) for h in header) + " |", "|" + " --- |" * len(header)]
+    for row in unit_rows(views, model):
+        lines.append("| " + " | ".join(cell(c) for c in [row["block"], row["ref"], row["text"]]
+                                       + [row["marks"].get(r, "нет") for r in views]) + " |")
+    lines.append("| " + " | ".join([cell(words.COVERAGE_ROW), "", ""] + [words.share(v.total["coverage"])
+                                                                          for v in views.values()]) + " |")
     return "\n".join(lines) + "\n"
 
 
-def matrix_xlsx(alignments: dict[str, Alignment], model: dict, names: dict[str, str]) -> bytes:
-    import datetime as dt
-
+def matrix_xlsx(views: dict[str, View], model: dict) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment as CellAlignment, Font, PatternFill
 
-    header, rows = matrix_rows(alignments, model)
-    header = header[:3] + [names.get(r, r) for r in header[3:]]
     book = Workbook()
-    sheet = book.active
-    sheet.title = "Охват"
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    fills = {"сохранено": "C8E6C9", "изменено": "FFF59D", "нет": "FFCDD2"}
-    for row in rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row][3:]:
-            cell.fill = PatternFill("solid", fgColor=fills[cell.value])
-    for column, width in zip("ABC", (22, 18, 80)):
-        sheet.column_dimensions[column].width = width
-    for row in sheet.iter_rows(min_row=2, min_col=3, max_col=3):
-        row[0].alignment = CellAlignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "D2"
-    stamp = dt.datetime(2000, 1, 1)
-    book.properties.created = book.properties.modified = stamp
-    book.properties.creator = book.properties.lastModifiedBy = "rsnms"
+    _units_sheet(book.active, views, model)
+    _coverage_sheet(book.create_sheet("Охват по блокам"), views)
+    _added_sheet(book.create_sheet("Добавлено регионами"), views)
+    import datetime as dt
+    book.properties.created = book.properties.modified = dt.datetime(2000, 1, 1)
+    book.properties.creator = book.properties.lastModifiedBy = words.MATRIX_TITLE
     buffer = io.BytesIO()
     book.save(buffer)
     return deterministic_zip(buffer.getvalue())
+
+
+def _units_sheet(sheet, views: dict[str, View], model: dict) -> None:
+    sheet.title = "Единицы"
+    widths = [20, 26, 12, 70] + [16] * len(views)
+    header = ["Блок", "Субъект", "Пункт", "Текст примерного положения"] + [v.region for v in views.values()]
+    rows = [[r["block"], r["group"], r["ref"], r["text"]] + [r["marks"].get(rid, "нет") for rid in views]
+            for r in unit_rows(views, model)]
+    _fill(sheet, header, rows, widths, marks_from=4)
+    total = [words.COVERAGE_ROW, "", "", words.COVERAGE_NOTE] + [words.share(v.total["coverage"])
+                                                                 for v in views.values()]
+    sheet.append(total)
+    _style_row(sheet, sheet.max_row, widths, bold=True)
+    sheet.auto_filter.ref = f"A1:{_column(len(header))}{len(rows) + 1}"
+
+
+def _coverage_sheet(sheet, views: dict[str, View]) -> None:
+    blocks: dict[str, dict[str, str]] = {}
+    for rid, view in views.items():
+        for section in view.sections:
+            if section.coverage.get("model") or not section.applicable:
+                value = words.share(section.coverage["coverage"]) if section.applicable else words.NOT_APPLICABLE
+                blocks.setdefault(section.title, {})[rid] = value
+    rows = [[title] + [marks.get(rid, "—") for rid in views] for title, marks in blocks.items()]
+    rows.append([words.COVERAGE_ROW] + [words.share(v.total["coverage"]) for v in views.values()])
+    _fill(sheet, ["Блок"] + [v.region for v in views.values()], rows, [34] + [18] * len(views), marks_from=1)
+    _style_row(sheet, sheet.max_row, [34] + [18] * len(views), bold=True)
+
+
+def _added_sheet(sheet, views: dict[str, View]) -> None:
+    widths = [24, 22, 30, 18, 80]
+    rows = added_rows(views)
+    _fill(sheet, ["Регион", "Блок", "Субъект", "Пункт", "Текст"], rows, widths)
+    sheet.auto_filter.ref = f"A1:E{len(rows) + 1}"
+
+
+def _fill(sheet, header: list[str], rows: list[list[str]], widths: list[int], marks_from: int | None = None) -> None:
+    from openpyxl.styles import PatternFill
+
+    for k, width in enumerate(widths, 1):
+        sheet.column_dimensions[_column(k)].width = width
+    sheet.append(header)
+    _style_row(sheet, 1, widths, bold=True, fill=HEADER_FILL)
+    for row in rows:
+        sheet.append(row)
+        _style_row(sheet, sheet.max_row, widths)
+        if marks_from is not None:
+            for c in sheet[sheet.max_row][marks_from:]:
+                if c.value in FILLS:
+                    c.fill = PatternFill("solid", fgColor=FILLS[c.value])
+    sheet.freeze_panes = "A2" if marks_from is None else f"{_column(marks_from + 1)}2"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+
+
+def _style_row(sheet, row: int, widths: list[int], bold: bool = False, fill: str | None = None) -> None:
+    """Wrapped, top-aligned cells; the row as high as its longest wrapped cell."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    lines = 1
+    for k, c in enumerate(sheet[row]):
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+        if bold:
+            c.font = Font(bold=True)
+        if fill:
+            c.fill = PatternFill("solid", fgColor=fill)
+        width = widths[k] if k < len(widths) else 10
+        lines = max(lines, wrapped_lines(str(c.value or ""), width * (0.9 if bold else 1.0)))
+    sheet.row_dimensions[row].height = 15 * lines + 4
+
+
+def wrapped_lines(text: str, capacity: float) -> int:
+    """How many lines ``text`` takes in a column of ``capacity`` characters, wrapped at spaces
+    (a word longer than a line takes several)."""
+    lines = 0
+    for paragraph in text.split("\n"):
+        used = 0.0
+        lines += 1
+        for word in paragraph.split():
+            if used and used + 1 + len(word) > capacity:
+                lines += 1
+                used = 0.0
+            used += (1 if used else 0) + len(word)
+            while used > capacity:
+                lines += 1
+                used -= capacity
+    return lines
+
+
+def _column(k: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(k)

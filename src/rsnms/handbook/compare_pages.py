@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..compare.align import Alignment, Pair, block_title
+from ..compare import matrix, report
+from ..compare.view import Line, View
 from ..lang import words
 from ..model.profile import MODEL_ID
 from ..model.units import iter_leaves, iter_subjects, unit_text
@@ -40,95 +41,92 @@ def _data(src: Sources, owner: str) -> dict:
     return src.model if owner == MODEL else next(r.data for r in src.regions if r.id == owner)
 
 
-def _unit(src: Sources, owner: str, unit, page: str, where: str) -> str:
-    """A unit's text with a «§» link to its clause (``where`` names the act for the tooltip)."""
-    if unit is None:
-        return ""
-    href = src.links.href(owner, unit.id, page)
-    link = f' <a class="rsnms-unit-link" href="{href}" title="{where}">§</a>' if href else ""
-    return profile_cell(_data(src, owner), unit.text) + link
+def _link(src: Sources, owner: str, unit: str, page: str, where: str) -> str:
+    href = src.links.href(owner, unit, page)
+    return f' <a class="rsnms-unit-link" href="{href}" title="{where}">§</a>' if href else ""
 
 
-def _diff(diff: list[tuple[str, str]], data: dict) -> str:
-    """Deletions struck out, insertions underlined (each piece escaped)."""
-    out = []
-    for op, text in diff:
-        piece = profile_cell(data, text)
-        out.append(piece if op == "=" else f"<del>{piece}</del>" if op == "-" else f"<ins>{piece}</ins>")
-    return " ".join(out)
-
-
-def _pair_row(src: Sources, region: RegionSource, pair: Pair, page: str) -> list[str]:
-    model = _unit(src, MODEL, pair.model, page, "Пункт примерного положения")
-    text = _unit(src, region.id, pair.region, page, "Пункт акта региона")
-    if pair.status == "changed" and pair.region is not None:
-        href = src.links.href(region.id, pair.region.id, page)
-        text = _diff(pair.diff, region.data) + (f' <a class="rsnms-unit-link" href="{href}" title="Пункт акта региона">§</a>'
-                                   if href else "")
-    return [model, text, words.PAIR_STATUS[pair.status]]
+def _line_cells(src: Sources, region: RegionSource, line: Line, page: str) -> list[str]:
+    """Model, region, what happened, confidence — each unit with a «§» link to its clause."""
+    model = ""
+    if line.model is not None:
+        text = cell(line.model_ref) if line.category == "kept" else f"{cell(line.model_ref)} — {cell(line.model_text)}"
+        model = text + _link(src, MODEL, line.model.id, page, "Пункт примерного положения")
+    text = ""
+    if line.region is not None:
+        body = (" ".join(cell(t) if op == "=" else f"<del>{cell(t)}</del>" if op == "-" else f"<ins>{cell(t)}</ins>"
+                         for op, t in line.diff) if line.category in ("substantive", "editorial")
+                else cell(line.region_text))
+        head = cell(" · ".join(x for x in (line.region_ref, line.subject) if x))
+        text = (f"{head} — {body}" if head else body) + _link(src, region.id, line.region.id, page, "Пункт акта региона")
+    confidence = report.confidence(line)
+    if line.check:
+        confidence = f'<span class="rsnms-check">{cell(confidence)}</span>'
+    return [model, text, words.CATEGORY_MARKS[line.category], confidence]
 
 
 def report_page(src: Sources, region: RegionSource) -> str:
-    alignment: Alignment = region.alignment
+    view: View = region.comparison
     page = f"regions/{region.id}/compare.md"
     base = f"../../files/compare/{region.id}"
-    rows = []
-    for block, entry in alignment.coverage().items():
-        share = f"{entry['coverage'] * 100:.0f} %" if entry["coverage"] is not None else "—"
-        title = "Всего" if block == words.TOTAL else block_title(block)
-        rows.append([title, str(entry["model"]), str(entry["kept"]), str(entry["changed"]), str(entry["missing"]),
-                     str(entry["added"]), share])
-    roles = {s["id"]: s for _l, _p, s in iter_subjects(src.model["system"])}
-    subjects = []
-    for _level, _path, subject in iter_subjects(region.data["system"]):
-        role = alignment.subjects.get(subject["id"])
-        name = src.links.link(region.id, subject["id"], page, cell(subject["name"]), "Субъект в акте региона")
-        model = (src.links.link(MODEL, role, page, cell(roles[role]["name"]), "Субъект в примерном положении")
-                 if role in roles else "— (нет в примерном положении)")
-        subjects.append([name, model])
-    parts = [f"# Сравнение с примерным положением: {cell(region.name)}\n",
-             "Каждая единица актов региона сопоставлена с единицей примерного положения: сохранена "
-             "дословно, сохранена с изменениями (удалённые слова <del>зачёркнуты</del>, добавленные "
-             "<ins>подчёркнуты</ins>), отсутствует в регионе или добавлена регионом. Знак «§» ведёт к "
-             "пункту в акте региона или в примерном положении.\n",
-             f"Файлы: [отчёт .docx]({base}/report.docx) · [положение с правкой относительно примерного "
-             f"(режим исправлений) .docx]({base}/redline.docx) · [JSON]({base}/alignment.json)\n",
-             "## Охват по блокам {#coverage}\n",
-             table(["Блок", "Единиц в примерном положении", "Сохранено", "Изменено", "Нет в регионе",
-                    "Добавлено", "Охват"], rows) + "\n",
-             "## Субъекты {#subjects}\n", table(["Субъект региона", "Роль в примерном положении"], subjects) + "\n"]
-    for block in dict.fromkeys(p.block for p in alignment.pairs):
-        anchor = re.sub(r"\W", "-", block)
-        parts += [f"## {cell(block_title(block))} {{#{anchor}}}\n",
-                  table(["Примерное положение", "Регион", "Статус"],
-                        [_pair_row(src, region, p, page) for p in alignment.pairs if p.block == block]) + "\n"]
+    files = [f"[отчёт .docx]({base}/report.docx)"]
+    if view.has_regulation:
+        files.append(f"[положение с правкой относительно примерного (режим исправлений) .docx]({base}/redline.docx)")
+    files.append(f"[JSON]({base}/alignment.json)")
+    parts = [f"# {words.REPORT_TITLE}: {cell(view.region)}\n", *[cell(x) + "\n" for x in report.compared(view)],
+             "Файлы: " + " · ".join(files) + "\n",
+             f"## {words.SUMMARY_TITLE} {{#coverage}}\n",
+             table(report.SUMMARY_HEADER, [[cell(c) for c in row] for row in report.summary_rows(view)]) + "\n",
+             f"**{cell(report.overall(view))}**\n", cell(words.LEGEND) + "\n",
+             f"## {words.DECISIONS_TITLE} {{#decisions}}\n"]
+    parts += [f"- {cell(d.text)}" for d in view.decisions] or [cell(words.NO_DECISIONS)]
+    parts += ["", "## Субъекты и роли {#subjects}\n", table(["Субъект региона", "Роль в примерном положении",
+                                                               "Уверенность"], _roles(src, region, page)) + "\n"]
+    for section in view.sections:
+        anchor = re.sub(r"\W", "-", section.block)
+        parts.append(f"## {cell(section.title)} {{#{anchor}}}\n")
+        if not section.applicable or section.absent:
+            parts.append(cell(words.NOT_APPLICABLE_SECTION if not section.applicable
+                              else words.absent_block(section.coverage["model"])) + "\n")
+            continue
+        for group in section.groups:
+            if group.title:            # not a heading: the page's contents stay a list of blocks
+                parts.append(f"**{cell(group.title)}**\n")
+            parts.append(table(["Примерное положение", "Акт региона", "Что с единицей", "Уверенность"],
+                               [_line_cells(src, region, line, page) for line in group.lines]) + "\n")
     return "\n".join(parts)
 
 
-def matrix_page(src: Sources) -> str:
-    """Every unit of the model in a row, every region in a column: kept, changed or missing,
-    the model's text and each region's mark linked to the clause."""
-    units: dict[tuple[str, str], dict] = {}
-    for region in src.regions:
-        for pair in region.alignment.pairs:
-            if pair.model is not None:
-                units.setdefault((pair.block, pair.model.id), {"unit": pair.model})[region.id] = pair
+def _roles(src: Sources, region: RegionSource, page: str) -> list[list[str]]:
+    names = {s["id"]: s for _l, _p, s in iter_subjects(region.data["system"])}
+    roles = {s["id"]: s for _l, _p, s in iter_subjects(src.model["system"])}
     rows = []
-    for (block, _uid), entry in units.items():
-        row = [cell(block_title(block)), _unit(src, MODEL, entry["unit"], MATRIX, "Пункт примерного положения")]
+    for sid, role in region.alignment.roles.items():
+        name = src.links.link(region.id, sid, page, cell(names[sid]["name"]), "Субъект в акте региона")
+        model = (src.links.link(MODEL, role.role, page, cell(roles[role.role]["name"]), "Субъект в примерном положении")
+                 if role.role in roles else cell(words.NO_ROLE))
+        rows.append([name, model, cell(f"{words.confidence(role.score)} — {words.ROLE_REASONS[role.reason]}")])
+    return rows
+
+
+def matrix_page(src: Sources) -> str:
+    """Every unit of the model in a row, every region in a column (the marks of its report), each
+    mark linked to the region's clause; the coverage row last."""
+    views = {r.id: r.comparison for r in src.regions}
+    rows = []
+    for row in matrix.unit_rows(views, src.model):
+        cells = [cell(row["block"]), cell(row["text"]) + _link(src, MODEL, row["id"], MATRIX, "Пункт примерного положения")]
         for region in src.regions:
-            pair = entry.get(region.id)
-            status = pair.status if pair else "missing"
-            mark = words.MATRIX_MARKS.get(status, "нет")
-            if pair is not None and pair.region is not None:
-                mark = src.links.link(region.id, pair.region.id, MATRIX, mark, f"Пункт акта: {region.name}")
-            row.append(f'<span class="rsnms-mark rsnms-mark--{status}">{mark}</span>')
-        rows.append(row)
+            mark = row["marks"].get(region.id, "нет")
+            unit = row["units"].get(region.id)
+            text = src.links.link(region.id, unit, MATRIX, cell(mark), f"Пункт акта: {region.name}") if unit else cell(mark)
+            cells.append(f'<span class="rsnms-mark rsnms-mark--{matrix.MARK_CLASSES.get(mark, "missing")}">{text}</span>')
+        rows.append(cells)
+    rows.append([f"**{cell(words.COVERAGE_ROW)}**", cell(words.COVERAGE_NOTE)]
+                + [f"**{cell(words.share(v.total['coverage']))}**" for v in views.values()])
     header = ["Блок", "Текст примерного положения"] + [cell(r.name) for r in src.regions]
-    return ("# Примерное положение по регионам\n\nДля каждой единицы примерного положения — есть ли она в "
-            "регионе дословно, с изменениями или её нет; отметка ведёт к пункту акта региона, знак «§» — к "
-            "пункту примерного положения. Подробности — на страницах сравнения регионов. "
-            "[Скачать .xlsx](../files/compare/matrix.xlsx)\n\n" + table(header, rows) + "\n")
+    return (f"# {words.MATRIX_TITLE}\n\n{cell(words.MATRIX_INTRO)} Отметка ведёт к пункту акта региона, знак «§» — к "
+            "пункту примерного положения. [Скачать .xlsx](../files/compare/matrix.xlsx)\n\n" + table(header, rows) + "\n")
 
 
 def subjects_page(src: Sources) -> str:

@@ -39,7 +39,7 @@ def overview(region: RegionSource, pages: Pages) -> None:
                      cell(_requisites(key, act)), profile_cell(data, act.get("title", "")),
                      download_links(region.files[kind.slug], f"../../files/{rid}/{kind.slug}")])
     head = data["authority"].get("head")
-    extra = ["- [Сравнение с примерным положением](compare.md)",
+    extra = ["- [Сравнение с примерным положением](compare.md)" + _coverage(region),
              "- [Мероприятия и сроки дорожной карты](plan.md)" if data.get("roadmap") else "",
              "- [Показатели эффективности](indicators.md)" if data["system"].get("indicators") else ""]
     pages.add(f"regions/{rid}/index.md", f"""# {cell(region.name)}
@@ -97,6 +97,14 @@ def _requisites(key: str, act: dict) -> str:
         return f"{words.APPROVED[words.KIND_FORMS.get(act.get('kind', ''), kind)['gender']].lower()} " \
                f"{kind['ins']} {requisites(approval)}"
     return ""
+
+
+def _coverage(region: RegionSource) -> str:
+    """«: охват по существенным блокам (задачи, …): 98 %» — the figure of the region's comparison."""
+    view = region.comparison
+    if view is None or not view.total.get("blocks"):
+        return ""
+    return ": " + cell(words.overall(words.share(view.total["coverage"]), [t.lower() for t in view.substantive]))
 
 
 def _subjects(data: dict) -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import escape
 from ..compare.align import Alignment
+from ..compare.view import View
 from ..model.catalog import Catalog
 from ..model.document import Document
 from ..model.profile import Profile
@@ -24,6 +25,7 @@ class RegionSource:
     alignment: Alignment
     documents: dict[str, Document] = field(default_factory=dict)   # act key → composed document
     lint: list = field(default_factory=list)   # what `rsnms lint` found in its profile and acts (lint.Finding)
+    comparison: View | None = None   # the comparison as its report shows it
 
     @property
     def id(self) -> str:

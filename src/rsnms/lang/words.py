@@ -125,17 +125,114 @@ ACT_STATUS = {"adopted": "принят", "draft": "проект"}
 # --- comparison ---------------------------------------------------------------------------
 
 BLOCK_TITLES = {
+    "legal_basis": "Нормативная правовая основа",
     "tasks": "Задачи",
     "principles": "Принципы",
+    "approaches": "Подходы",
+    "functions": "Функции субъектов",
     "mechanisms": "Механизмы",
     "interaction.subjects": "Предмет взаимодействия",
     "interaction.channels": "Каналы взаимодействия",
+    "duties": "Обязанности субъектов",
+    "rights": "Права субъектов",
     "indicators": "Показатели",
+    "monitoring.methods": "Методы сбора информации",
     "glossary": "Глоссарий",
-    "legal_basis": "Нормативная правовая основа",
-    "functions": "Функции субъектов",
 }
 PAIR_STATUS = {"kept": "сохранено", "changed": "изменено", "missing": "нет в регионе",
                "added": "добавлено регионом"}
-MATRIX_MARKS = {"kept": "сохранено", "changed": "изменено", "missing": "нет"}
+MATRIX_MARKS = {"kept": "сохранено", "changed": "изменено", "missing": "нет", "na": "не предусмотрено"}
 TOTAL = "всего"
+NOT_APPLICABLE = "не предусмотрено"
+CHECK = "проверить"
+# what happened to a unit, as the report and the handbook group them
+CATEGORY_MARKS = {"substantive": "изменено по существу", "editorial": "изменено редакционно",
+                  "missing": "нет в регионе", "added": "добавлено регионом", "kept": "сохранено"}
+SUMMARY_TITLE = "Охват по блокам"
+CATEGORY_TITLES = {"substantive": "Изменено по существу", "editorial": "Изменено редакционно (формулировка)",
+                   "missing": "Нет в акте региона", "added": "Добавлено регионом", "kept": "Сохранено дословно"}
+ROLE_REASONS = {"profile": "указана в профиле", "id": "по профилю", "authority": "орган, издающий акты",
+                "names": "по наименованию и функциям", "composite": "составная группа: роль не назначается",
+                "kind": "другой вид субъекта", "none": "функции не совпадают"}
+NO_ROLE = "— (нет в примерном положении)"
+
+
+def dissimilar_link(region: str, model: str) -> str:
+    """The warning about a link the profile states and the texts do not bear out."""
+    return (f"связь с примерным положением указана в профиле, но тексты мало похожи: «{clip(region)}» и "
+            f"«{clip(model)}» — проверьте, та ли это единица, или уберите связь")
+
+
+def clip(text: str, length: int = 90) -> str:
+    """The beginning of a long text for a list of decisions."""
+    return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + "…"
+
+
+def share(value: float | None) -> str:
+    """«56 %» of a coverage, «не предусмотрено» when the block does not apply, «—» when empty."""
+    return "—" if value is None else f"{value * 100:.0f}\u00a0%"
+
+
+def confidence(score: float) -> str:
+    """«0,93» (Russian decimal comma)."""
+    return f"{score:.2f}".replace(".", ",")
+
+
+def role_group(role: str, played_by: list[str]) -> str:
+    return f"{role} — в регионе: " + ("; ".join(played_by) if played_by else "такого субъекта нет")
+
+
+def own_subject_group(subject: str) -> str:
+    return f"{subject} — в примерном положении такой роли нет"
+
+
+def composite_subject(subject: str) -> str:
+    return (f"Субъект «{clip(subject)}» — составная группа: роль примерного положения не назначена; "
+            "если группа всё же играет одну роль, укажите её в профиле региона")
+
+
+def uncertain_role(subject: str, role: str, score: float) -> str:
+    return (f"Роль субъекта «{clip(subject)}» определена неуверенно ({confidence(score)}): «{clip(role)}» — "
+            "подтвердите или укажите другую в профиле региона")
+
+
+def check_link(block: str, region_ref: str, region: str, model_ref: str, model: str, score: float) -> str:
+    return (f"{block}: {region_ref or 'регион'} «{clip(region, 70)}» ↔ примерное положение, {model_ref} "
+            f"«{clip(model, 70)}» — сходство {confidence(score)}, проверить")
+
+
+REPORT_TITLE = "Сравнение с примерным положением"
+COMPARED = "С примерным положением сравнивается: "
+NOTHING_ADOPTED = ("Регион пока не принял актов системы: сравниваются проекты, составленные по его данным; "
+                   "после принятия актов сравнение покажет их.")
+NO_REDLINE = ("Положения о региональной системе регион не принимал, поэтому положение с правкой относительно "
+              "примерного (режим исправлений) не составляется.")
+NOT_APPLICABLE_NOTE = ("Блоки примерного положения, которых в актах такого вида нет, отмечены «не предусмотрено» "
+                       "и в охват не входят.")
+NOT_APPLICABLE_SECTION = "Не предусмотрено: в сравниваемых актах региона такого блока нет."
+NO_SUBSTANTIVE = "Существенных блоков примерного положения в сравниваемых актах нет."
+NO_DECISIONS = "Нет: все связи найдены уверенно, роли субъектов определены."
+LEGEND = ("Охват — доля единиц примерного положения, которые есть в акте региона (дословно или с изменениями). "
+          "Уверенность — сходство текстов (от 0 до 1); ниже 0,60 — «проверить». Удалённые слова зачёркнуты, "
+          "добавленные выделены.")
+
+
+def overall(share_text: str, blocks: list[str]) -> str:
+    return f"Охват по существенным блокам ({', '.join(blocks)}): {share_text}"
+DECISIONS_TITLE = "Что требует решения"
+DECISIONS_ALL = "Что требует решения: полный перечень"
+
+
+def more_decisions(count: int) -> str:
+    return f"…и ещё {count} — см. полный перечень на следующей странице."
+MATRIX_TITLE = "Примерное положение по регионам"
+MATRIX_INTRO = ("Для каждой единицы примерного положения — есть ли она в акте региона дословно, с изменениями "
+                "(по существу или только в формулировке) или её нет; «не предусмотрено» — в актах, которые регион "
+                "принял, такого блока нет. Подробности — на страницах сравнения регионов.")
+COVERAGE_ROW = "Охват по существенным блокам"
+COVERAGE_NOTE = ("задачи, принципы, функции субъектов, механизмы, предмет и каналы взаимодействия, показатели — "
+                 "те из них, что есть в актах региона")
+
+
+def absent_block(count: int) -> str:
+    return f"В акте региона этого блока нет: ни одна из {count} единиц примерного положения не перенесена."

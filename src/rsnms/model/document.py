@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 
 ROLE_TEXT = ""
 ROLE_PLACEHOLDER = "placeholder"
+# a redline's runs (rsnms.compare.redline): tracked changes against another document
+ROLE_INSERTED, ROLE_DELETED, ROLE_MOVED_FROM, ROLE_MOVED_TO = "inserted", "deleted", "moved-from", "moved-to"
+TRACKED = (ROLE_INSERTED, ROLE_DELETED, ROLE_MOVED_FROM, ROLE_MOVED_TO)
 
 # kinds of body blocks
 SECTION, CLAUSE, ITEM, LABEL, PARA, ANNEX, TABLE = "section", "clause", "item", "label", "para", "annex", "table"

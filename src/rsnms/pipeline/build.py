@@ -34,7 +34,6 @@ from typing import Callable
 from .. import handbook
 from ..compare import matrix, report
 from ..compare.align import Alignment
-from ..compare.redline import redline
 from ..compose import ACT_KINDS
 from ..diagnostics import Diagnostic, InputError
 from ..model.catalog import Catalog
@@ -55,6 +54,7 @@ class Output:
 
     tx: Transaction
     warnings: list[tuple[Path, str]] = field(default_factory=list)
+    compare_warnings: list[tuple[Path, str]] = field(default_factory=list)   # links to check in a profile
 
     def write(self, rel: str, content: bytes | str) -> Path:
         return self.tx.write(rel, content)
@@ -82,8 +82,9 @@ class Run:
     @classmethod
     def of(cls, project: Project, catalog: Catalog, profiles: list[Profile], tx: Transaction,
            progress: Progress = lambda _m: None):
-        return cls(project, catalog, [RegionWork(project, catalog, p) for p in profiles],
-                   ModelWork(project, catalog), Output(tx), progress=progress)
+        model = ModelWork(project, catalog)
+        return cls(project, catalog, [RegionWork(project, catalog, p, model) for p in profiles], model,
+                   Output(tx), progress=progress)
 
 
 def build(project: Project, catalog: Catalog, profiles: list[Profile], *, with_model: bool = True,
@@ -159,23 +160,24 @@ def stage_lint(run: Run, with_model: bool) -> None:
         run.out.write(f"lint/{name}.sarif", to_sarif(findings))
 
 
-def stage_compare(run: Run, formats, with_matrix: bool) -> dict[str, Alignment]:
-    """Alignment, report, redline per region; the cross-region matrix when ``with_matrix``."""
-    model = run.catalog.model.data
-    reference = str(run.project.templates / "regulation.docx")
+def stage_compare(run: Run, formats, with_matrix: bool, author: str | None = None) -> dict[str, Alignment]:
+    """Alignment, report, redline (of an adopted regulation) per region; the cross-region matrix
+    when ``with_matrix``. A link the profile states and the texts do not bear out is a warning."""
     for work in run.regions:
         run.progress(f"сравнение: {work.id}")
-        marked = redline(run.model.regulation, work.docx("regulation"), reference) if "docx" in formats else None
-        files = report.region_files(work.alignment, work.profile.data, model, formats, marked)
+        marked = work.redline(author) if "docx" in formats else None
+        files = report.region_files(work.alignment, work.comparison, formats, marked)
         for name, content in files.items():
             run.out.write(f"compare/{work.id}/{name}", content)
+        if "docx" in formats and marked is None:      # no adopted regulation (any more): no redline
+            run.out.path(f"compare/{work.id}/redline.docx").unlink(missing_ok=True)
+        run.out.compare_warnings += [(work.profile.path, w) for w in work.alignment.warnings]
     if with_matrix and run.regions:
-        alignments = {w.id: w.alignment for w in run.regions}
-        names = {w.id: w.profile.data["region"]["name"] for w in run.regions}
+        views = {w.id: w.comparison for w in run.regions}
         if "xlsx" in formats:
-            run.out.write("compare/matrix.xlsx", matrix.matrix_xlsx(alignments, model, names))
+            run.out.write("compare/matrix.xlsx", matrix.matrix_xlsx(views, run.catalog.model.data))
         if "md" in formats:
-            run.out.write("compare/matrix.md", matrix.matrix_markdown(alignments, model, names))
+            run.out.write("compare/matrix.md", matrix.matrix_markdown(views, run.catalog.model.data))
     return {w.id: w.alignment for w in run.regions}
 
 
@@ -185,7 +187,8 @@ def handbook_sources(run: Run) -> handbook.Sources:
     acts = staged / "acts"
     regions = [handbook.RegionSource(w.profile, w.composed.acts,
                                      {k.slug: acts / w.id / f"{k.slug}.docx" for k in ACT_KINDS.values()},
-                                     w.alignment, w.composed.documents, run.lint.get(w.id, []))
+                                     w.alignment, w.composed.documents, lint=run.lint.get(w.id, []),
+                                     comparison=w.comparison)
                for w in run.regions]
     regions.sort(key=lambda r: r.name)
     return handbook.Sources(run.project, run.catalog, regions, acts / MODEL_ID / "regulation.docx",

@@ -209,6 +209,7 @@ def cmd_build(args, project: Project, catalog: Catalog) -> int:
     if output.warnings:
         print(f"Незаполненных мест в проектах актов: {len(output.warnings)} — они выделены в документах; "
               "заполните их в профиле.", file=sys.stderr)
+    print_compare_warnings(project, output)
     print(f"Собрано файлов: {len(output.written)} в {project.build.relative_to(project.root)}/")
     return 0
 
@@ -242,9 +243,14 @@ def cmd_serve(args, project: Project, catalog: Catalog) -> int:
     return 0
 
 
+def print_compare_warnings(project: Project, output) -> None:
+    for path, message in output.compare_warnings:
+        print(f"{rel(project, path)}: предупреждение: сравнение: {message}", file=sys.stderr)
+
+
 def cmd_compare(args, project: Project, catalog: Catalog) -> int:
     from ..compare.report import FORMATS as COMPARE_FORMATS
-    from ..lang.words import TOTAL
+    from ..lang.words import TOTAL, share
 
     if not args.regions and not args.all:
         raise InputError([Diagnostic("rsnms compare", 1, 1, "", "укажите регионы (rsnms compare omsk) "
@@ -255,13 +261,14 @@ def cmd_compare(args, project: Project, catalog: Catalog) -> int:
     with Transaction(project, full=False) as tx:
         run = build_mod.Run.of(project, catalog, profiles, tx, lambda m: print(m, file=sys.stderr))
         alignments = build_mod.stage_compare(run, tuple(args.format or COMPARE_FORMATS),
-                                             len(profiles) > 1 or args.all)
+                                             len(profiles) > 1 or args.all, args.author)
         tx.commit()
+    print_compare_warnings(project, run.out)
     for rid, alignment in alignments.items():
         total = alignment.coverage()[TOTAL]
-        share = f"{total['coverage'] * 100:.0f} %" if total["coverage"] is not None else "—"
-        print(f"{rid}: охват примерного положения {share} (сохранено {total['kept']}, изменено "
-              f"{total['changed']}, нет {total['missing']}, добавлено {total['added']})")
+        print(f"{rid}: охват по существенным блокам {share(total['coverage'])} (сохранено {total['kept']}, "
+              f"изменено {total['changed']}, нет {total['missing']}, добавлено {total['added']}, "
+              f"проверить {total['check']})")
     print(f"Записано файлов: {len(run.out.written)} в {project.build.relative_to(project.root)}/compare/")
     return 0
 

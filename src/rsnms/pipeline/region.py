@@ -11,6 +11,9 @@ from __future__ import annotations
 from functools import cached_property
 
 from ..compare.align import Alignment, align
+from ..compare.redline import redline, redline_date
+from ..compare.scope import scope_of
+from ..compare.view import View, build_view
 from ..compose import ACT_KINDS, ComposedRegion, compose_model, compose_region
 from ..model.catalog import Catalog
 from ..model.document import Document
@@ -25,10 +28,11 @@ MODEL_SOURCE_ACT = "academy-2163"      # the registry's act that published the m
 
 
 class RegionWork:
-    def __init__(self, project: Project, catalog: Catalog, profile: Profile):
+    def __init__(self, project: Project, catalog: Catalog, profile: Profile, model: "ModelWork | None" = None):
         self.project = project
         self.catalog = catalog
         self.profile = profile
+        self.model = model or ModelWork(project, catalog)
         self._docx: dict[str, bytes] = {}
 
     @property
@@ -70,7 +74,28 @@ class RegionWork:
 
     @cached_property
     def alignment(self) -> Alignment:
-        return align(self.profile.data, self.catalog.model.data)
+        model = self.catalog.model.data
+        return align(self.profile.data, model, scope_of(self.composed.acts, ACT_KINDS, self.catalog.drafts, model))
+
+    @cached_property
+    def comparison(self) -> View:
+        """The comparison as the report and the handbook show it."""
+        return build_view(self.alignment, self.profile.data, self.catalog.model.data, self.composed.acts,
+                          self.composed.documents, self.model.documents[0])
+
+    @property
+    def adopted_regulation(self) -> bool:
+        return self.composed.acts.get("regulation", {}).get("status") == "adopted"
+
+    def redline(self, author: str | None = None) -> bytes | None:
+        """The adopted regulation as tracked changes against the model's (None: none adopted), by
+        ``author`` (the region's education authority unless given)."""
+        if not self.adopted_regulation:
+            return None
+        authority = self.profile.data["authority"]["name"]
+        return redline(self.model.documents[0], self.composed.documents["regulation"], self.alignment,
+                       self.project.templates, author or authority[:1].upper() + authority[1:],
+                       redline_date(self.composed.acts, "regulation"))
 
 
 class ModelWork:

@@ -27,12 +27,13 @@ from .. import escape
 from ..diagnostics import Diagnostic, InputError
 from ..lang import words
 from ..lang.translations import jinja_message
-from ..model.document import ANNEX, ROLE_PLACEHOLDER, TABLE, Block, Document, Rich, Table
+from ..model.document import ANNEX, ROLE_PLACEHOLDER, TABLE, TRACKED, Block, Document, Rich, Table
 from ..readers.acts import guard
 from .ooxml import deterministic_zip, layout_tables, schema_order
 from .sandbox import Budget, TemplateSandbox, budgeted
 
 PLACEHOLDER_STYLE = "Заполнитель"
+TRACKED_STYLE = "rsnms-"     # + role: marks a redline's run until it becomes a tracked change (compare.redline)
 AUTHOR = "rsnms"
 
 
@@ -127,6 +128,8 @@ def to_template(value, placeholder_style: str | None):
         for text, role in value:
             if role == ROLE_PLACEHOLDER:
                 rt.add(escape.xml(text), style=placeholder_style, highlight=None if placeholder_style else "FFFF00")
+            elif role in TRACKED:
+                rt.add(escape.xml(text), style=TRACKED_STYLE + role)
             else:
                 rt.add(escape.xml(text))
         return rt

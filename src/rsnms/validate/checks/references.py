@@ -96,7 +96,7 @@ def model_functions(c: Context) -> None:
     for _level, spath, subject in iter_subjects(c.data["system"]):
         for f, function in enumerate(subject.get("functions", [])):
             ref = function.get("model_ref") if isinstance(function, dict) else None
-            if ref and ref not in c.model_functions:
+            if ref and ref != "none" and ref not in c.model_functions:
                 c.error(("system",) + spath + ("functions", f, "model_ref"),
                         f"«{ref}» — не функция примерного положения")
 
