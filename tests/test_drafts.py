@@ -121,7 +121,9 @@ def test_no_draft_uses_an_abbreviation_before_introducing_it(built):
         findings = [f for f in lint(from_docx(path.read_bytes(), path.name), context) if f.rule.startswith("abbr.")]
         assert findings == [], (region, act, [(f.rule, f.excerpt) for f in findings])
     regulation = plain(acts(built, "eao") / "regulation.docx")
-    for abbr, full in (("ЕАО", "Еврейская автономная область"), ("ММС", "муниципальная методическая служба"),
+    for abbr, full in (("ОГАОУ ДПО «ИРО ЕАО»", "областное государственное автономное образовательное учреждение "
+                                               "дополнительного профессионального образования «Институт развития "
+                                               "образования ЕАО»"), ("ММС", "муниципальная методическая служба"),
                        ("ДППО", "дополнительное профессиональное педагогическое образование")):
         assert f"{abbr} – {full}" in regulation                 # in «используются следующие сокращения»
     assert "В настоящем Положении используются следующие сокращения:" in regulation

@@ -94,8 +94,10 @@ def test_ctrl_c_during_a_build_changes_nothing(case):
     proc = subprocess.Popen([sys.executable, "-m", "rsnms", "build"], cwd=case.root, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 300
-    while not (case.root / "build.staging" / "acts").exists() and time.time() < deadline:
-        time.sleep(0.05)
+    staging = case.root / "build.staging"
+    while not (staging.is_dir() and any(staging.iterdir())) and time.time() < deadline:
+        time.sleep(0.02)               # the build has started writing (its first stage's outputs)
+    assert proc.poll() is None, "the build ended before Ctrl-C could be sent"
     proc.send_signal(signal.SIGINT)
     _out, err = proc.communicate(timeout=300)
     assert "Traceback" not in err

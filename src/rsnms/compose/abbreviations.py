@@ -91,11 +91,12 @@ def plan(document: Document, known: dict[str, tuple[str, str]]) -> Plan:
             if not any(s <= at < e for s, e, _names in spans):
                 first_use.setdefault(run, (n, at))
     result = Plan()
+    named = organisations(known, texts(document))
     pending = [run for run, _where in sorted(first_use.items(), key=lambda kv: kv[1])]
     seen: set[str] = set()
     while pending:                  # a full form may use an abbreviation of its own («… ЕАО»)
         run = pending.pop(0)
-        if run in seen or not any(needs_introduction(t) for t in run.split(" ")):
+        if run in seen or not (run in named or any(needs_introduction(t) for t in run.split(" "))):
             continue
         seen.add(run)
         if run in first_intro and run in first_use and first_intro[run] < first_use[run]:
@@ -107,6 +108,13 @@ def plan(document: Document, known: dict[str, tuple[str, str]]) -> Plan:
         pending.extend(r for _at, r in runs(full) if r not in seen and r not in first_intro)
     result.drop |= {run for run in first_intro if run not in first_use}
     return result
+
+
+def organisations(known: dict[str, tuple[str, str]], found: list[str]) -> set[str]:
+    """The runs of an organisation's short name with a quoted part («ОГАОУ ДПО «ИРО ЕАО»») the
+    draft uses: made of common abbreviations, it still names one body a reader must be told of."""
+    text = "\n".join(found)
+    return {run for run, (written, _full) in known.items() if "«" in written and written in text}
 
 
 _SPACED_INTRO = re.compile(r"\s*(?:" + INTRO.pattern + ")", INTRO.flags)

@@ -144,16 +144,18 @@ class Body:
             # one paragraph of the source: the text, the data run on, the tail
             clause = {**clause, "text": " ".join([clause.get("text") or ""] + [_inline(v) for v in value]
                                                  + list(clause.get("tail", []))).strip(), "tail": []}
+            inline = tuple(v["id"] for v in value if isinstance(v, dict) and v.get("id"))
             ref = value = None
+        else:
+            inline = ()
         text = clause.get("text")
         body_text = self.w(text) if text is not None else None
         if body_text is None and ref and isinstance(value, str):
             body_text, value, ref = self.w(value), None, None
         if body_text is not None:
-            if clause.get("unnumbered"):
-                self.para(body_text, level)
-            else:
+            block = self.para(body_text, level) if clause.get("unnumbered") else \
                 self.emit_clause(body_text, numbers, level)
+            block.inline = inline
         if clause.get("items"):
             lists.items(self, clause["items"], clause.get("list_style", self.list_style), level)
         if ref:

@@ -142,6 +142,8 @@ def unit_anchors(doc: Document) -> dict[str, str]:
     for block in doc.body:
         if block.unit and block.anchor:
             out.setdefault(block.unit, block.anchor)
+        for unit in block.inline if block.anchor else ():
+            out.setdefault(unit, block.anchor)
         if block.table is not None:
             tables.append(block.table)
     for table in tables:

@@ -63,3 +63,17 @@ def requisites(act: dict) -> str:
     if act.get("number"):
         parts.append(f"№ {act['number']}")
     return " ".join(parts)
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """The form of a noun after the number ``n``: 1, 21 раз; 2–4, 22 раза; 5–20, 25 раз."""
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def times(n: int) -> str:
+    """«3 раза», «5 раз»."""
+    return f"{n} {plural(n, 'раз', 'раза', 'раз')}"

@@ -90,6 +90,7 @@ class Block:
     stamp: Rich | None = None           # an annex's stamp
     table: Table | None = None
     unit: str = ""                      # the profile unit it shows (``task.03``, ``cnppm.f07``, ``term.11``)
+    inline: tuple[str, ...] = ()        # units run on in its text (a list written as one sentence)
 
     @property
     def numbered_text(self) -> Rich:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, InputError
 from ..fsutil import write_atomic
+from ..lang.formats import times
 from ..model.catalog import Catalog
 from ..model.profile import MODEL_ID, Profile
 from ..model.scaffold import scaffold
@@ -205,7 +206,7 @@ def cmd_build(args, project: Project, catalog: Catalog) -> int:
     for path, message in output.warnings:
         counts[(rel(project, path), message)] = counts.get((rel(project, path), message), 0) + 1
     for (path, message), n in counts.items():
-        print(f"{path}: предупреждение: {message}{f' ({n} раз)' if n > 1 else ''}", file=sys.stderr)
+        print(f"{path}: предупреждение: {message}{f' ({times(n)})' if n > 1 else ''}", file=sys.stderr)
     if output.warnings:
         print(f"Незаполненных мест в проектах актов: {len(output.warnings)} — они выделены в документах; "
               "заполните их в профиле.", file=sys.stderr)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...lang.morph import analyzer
+from ...lang.formats import times
 from ..context import Analysis
 from ..finding import ERROR, WARNING
 from ..registry import rule
@@ -229,7 +230,7 @@ def capitalization(a: Analysis):
         n = capital.get(key, 0)
         if n >= 5 and n >= 5 * sum(1 for k, _p, _m in lower if k == key):
             yield a.text.finding(capitalization.rule, para, m.start(), m.group(0),
-                                 f"«{m.group(0)}» в остальном тексте пишется с прописной ({n} раз): приведите к "
+                                 f"«{m.group(0)}» в остальном тексте пишется с прописной ({times(n)}): приведите к "
                                  "одному написанию", m.group(0)[0].upper() + m.group(0)[1:])
 
 
