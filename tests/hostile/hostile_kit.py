@@ -162,3 +162,11 @@ def squash(text: str) -> str:
     text = re.sub("[«»„“”\"]", '"', text).replace("\u00a0", " ")
     text = re.sub("[–—]", "-", text)
     return " ".join(text.split())
+
+
+def interruptible() -> None:
+    """``preexec_fn`` of a process a test sends Ctrl-C: SIGINT handled as in a terminal, even when
+    the tests themselves run in a background job (which starts with SIGINT ignored)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile_kit import ROOT, assert_no_traceback, make_case, snapshot, stderr_lines
+from hostile_kit import ROOT, assert_no_traceback, interruptible, make_case, snapshot, stderr_lines
 from rsnms.readers.docx import docx_text
 
 NOBODY = pwd.getpwnam("nobody")
@@ -184,7 +184,7 @@ def test_ctrl_c_while_the_libraries_load_is_never_a_traceback(case):
     env = dict(os.environ, RSNMS_ROOT=str(case.root), PYTHONWARNINGS="ignore")
     for library in ("lxml", "ruamel", "jsonschema"):
         proc = subprocess.Popen([sys.executable, "-m", "rsnms", "validate"], cwd=case.root, env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=interruptible)
         maps = Path(f"/proc/{proc.pid}/maps")
         deadline = time.time() + 60
         while proc.poll() is None and time.time() < deadline:

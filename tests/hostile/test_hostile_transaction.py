@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from hostile_kit import assert_no_traceback, make_case, snapshot, stderr_lines
+from hostile_kit import assert_no_traceback, interruptible, make_case, snapshot, stderr_lines
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_a_second_build_waits_for_the_lock_then_refuses(case):
 def test_two_builds_at_once_both_finish_and_leave_a_whole_build(case):
     env = dict(os.environ, RSNMS_ROOT=str(case.root), PYTHONWARNINGS="ignore")
     procs = [subprocess.Popen([sys.executable, "-m", "rsnms", "build", *args], cwd=case.root, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=interruptible)
              for args in (["omsk", "--no-site"], ["eao", "--no-site"])]
     results = [p.communicate(timeout=900) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], results
@@ -92,7 +92,7 @@ def test_ctrl_c_during_a_build_changes_nothing(case):
     before = case.state()
     env = dict(os.environ, RSNMS_ROOT=str(case.root), PYTHONWARNINGS="ignore")
     proc = subprocess.Popen([sys.executable, "-m", "rsnms", "build"], cwd=case.root, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=interruptible)
     deadline = time.time() + 300
     staging = case.root / "build.staging"
     while not (staging.is_dir() and any(staging.iterdir())) and time.time() < deadline:
