@@ -13,9 +13,23 @@ from functools import lru_cache
 _WORD = re.compile(r"\w+")
 
 
+class _LatinLetters(dict):
+    """pymorphy3's cache of «is this letter Latin» (``pymorphy3.shapes``), filled without
+    raising: ``unicodedata.name`` has no name for some letters (Tangut, for one), and pymorphy3
+    would raise ValueError on any word holding one — a profile may hold any text."""
+
+    def __missing__(self, char: str) -> bool:
+        import unicodedata
+
+        return self.setdefault(char, "LATIN" in unicodedata.name(char, ""))
+
+
 @lru_cache(maxsize=1)
 def analyzer():
     import pymorphy3
+    from pymorphy3 import shapes
+
+    shapes._latin_letters_cache = _LatinLetters(shapes._latin_letters_cache)
     return pymorphy3.MorphAnalyzer()
 
 
