@@ -7,6 +7,8 @@ in :data:`KIND_FORMS`.
 
 from __future__ import annotations
 
+from .formats import plural
+
 # --- acts ---------------------------------------------------------------------------------
 
 # Grammar of act kinds: «настоящего приказа» needs the genitive, a stamp the dative and the
@@ -235,4 +237,5 @@ COVERAGE_NOTE = ("задачи, принципы, функции субъект�
 
 
 def absent_block(count: int) -> str:
-    return f"В акте региона этого блока нет: ни одна из {count} единиц примерного положения не перенесена."
+    unit = plural(count, "единицы", "единиц", "единиц")     # «из 21 единицы», «из 10 единиц»
+    return f"В акте региона этого блока нет: ни одна из {count} {unit} примерного положения не перенесена."
