@@ -58,6 +58,7 @@ class Output:
     warnings: list[tuple[Path, str]] = field(default_factory=list)
     compare_warnings: list[tuple[Path, str]] = field(default_factory=list)   # links to check in a profile
     reused: list[str] = field(default_factory=list)     # files linked unchanged from the last build
+    pdf_failures: list[tuple[str, str]] = field(default_factory=list)   # .docx LibreOffice did not convert
     unchanged: int = 0                                  # files of a no-op build
 
     def write(self, rel: str, content: bytes | str) -> Path:
@@ -86,6 +87,7 @@ class Run:
     state: dict = field(default_factory=dict)                    # what the last build recorded
     keys: dict[str, str] = field(default_factory=dict)           # region (and model) → its key now
     made: dict[str, dict] = field(default_factory=dict)          # region (and model) → its key and files
+    to_cache: dict[str, Payload] = field(default_factory=dict)   # payloads to keep once the build committed
 
     @classmethod
     def of(cls, project: Project, catalog: Catalog, profiles: list[Profile], tx: Transaction,
@@ -120,6 +122,8 @@ def build(project: Project, catalog: Catalog, profiles: list[Profile], *, with_m
             stage_site(run)
         record(run, options)
         tx.commit()
+    for rid, payload in run.to_cache.items():       # after the commit: a failed build changes nothing
+        cache.store(project, rid, run.keys[rid], payload)
     return run.out
 
 
@@ -160,7 +164,7 @@ def record(run: Run, options: dict) -> None:
     tx, rel = run.out.tx, run.project.rel
     regions = {} if tx.full else dict(run.state.get("regions", {}))
     regions.update(run.made)
-    state = {"options": options, "keys": run.keys, "regions": regions,
+    state = {"options": options, "keys": {} if run.out.pdf_failures else run.keys, "regions": regions,
              "warnings": [[rel(p), m] for p, m in run.out.warnings],
              "compare_warnings": [[rel(p), m] for p, m in run.out.compare_warnings],
              "sizes": incremental.sizes(tx.staging)}
@@ -209,7 +213,7 @@ def stage_regions(run: Run, parts: tuple[str, ...], formats=report.FORMATS, auth
         run.payloads[rid] = payload
         if reusable:
             run.made[rid] = {"key": run.keys[rid], "parts": list(parts), "files": sorted(files)}
-            cache.store(run.project, rid, run.keys[rid], payload)
+            run.to_cache[rid] = payload
         _progress(run, rid, payload, parts)
     for profile in run.profiles:
         payload = run.payloads[profile.id]
@@ -249,17 +253,23 @@ def stage_model(run: Run) -> None:
 
 
 def stage_pdf(run: Run) -> None:
-    """A PDF beside each .docx of the acts; an unchanged .docx keeps its PDF of the last build."""
+    """A PDF beside each .docx of the acts; an unchanged .docx keeps its PDF of the last build.
+    A file LibreOffice could not convert is reported (and tried again by the next build)."""
     docx = sorted(rel for rel in run.out.written if rel.startswith("acts/") and rel.endswith(".docx"))
     reused = set(run.out.reused)
-    todo = [rel for rel in docx
-            if not (rel in reused and run.out.tx.reuse(rel[:-len(".docx")] + ".pdf"))]
-    run.progress(f"PDF: {len(todo)} файлов из {len(docx)} (LibreOffice)")
-    for written in pdf.convert([run.out.tx.staging / rel for rel in todo]):
-        run.out.written.append(written.relative_to(run.out.tx.staging).as_posix())
+    kept = {_pdf(rel) for rel in docx if rel in reused and run.out.tx.reuse(_pdf(rel))}
+    todo = [rel for rel in docx if _pdf(rel) not in kept]
+    run.progress(f"PDF: {len(todo)} файлов из {len(docx)} (LibreOffice; прочие не изменились)")
+    written, failed = pdf.convert([run.out.tx.staging / rel for rel in todo], run.progress)
+    made = kept | {path.relative_to(run.out.tx.staging).as_posix() for path in written}
+    run.out.written.extend(sorted(made - kept))
+    run.out.pdf_failures += [(path.relative_to(run.out.tx.staging).as_posix(), why) for path, why in failed]
     for entry in run.made.values():
-        entry["files"] = sorted({*entry["files"], *(rel[:-len(".docx")] + ".pdf" for rel in entry["files"]
-                                                    if rel.startswith("acts/") and rel.endswith(".docx"))})
+        entry["files"] = sorted({*entry["files"], *(_pdf(rel) for rel in entry["files"] if _pdf(rel) in made)})
+
+
+def _pdf(rel: str) -> str:
+    return rel[:-len(".docx")] + ".pdf" if rel.endswith(".docx") else rel
 
 
 def stage_matrix(run: Run, formats, with_matrix: bool) -> None:

@@ -228,6 +228,9 @@ def report_build(project: Project, output) -> int:
         print(f"Незаполненных мест в проектах актов: {len(output.warnings)} — они выделены в документах; "
               "заполните их в профиле.", file=sys.stderr)
     print_compare_warnings(project, output)
+    for rel_path, reason in output.pdf_failures:
+        print(f"build/{rel_path}: предупреждение: PDF не создан: {reason} — откройте файл в Word или LibreOffice; "
+              "следующая сборка попробует снова", file=sys.stderr)
     if output.tx is None:
         print(f"Изменений нет: {project.build.relative_to(project.root)}/ актуален ({output.unchanged} файлов).")
     else:

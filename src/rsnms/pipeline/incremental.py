@@ -33,12 +33,19 @@ LIBRARIES = ("docxtpl", "python-docx", "docxcompose", "jinja2", "lxml", "mkdocs"
 
 
 def _tree(digest, folder: Path, base: Path) -> None:
-    if not folder.is_dir():
+    """Every file under ``folder`` (its path and bytes) into ``digest``; a symlink as a link,
+    never read through (a link out of the project is refused by the stage that reads it)."""
+    if not folder.is_dir() or folder.is_symlink():
         return
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(base).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files + [d for d in dirs if (Path(top) / d).is_symlink()]):
+            path = Path(top) / name
+            label = path.relative_to(base).as_posix().encode() + b"\0"
+            if path.is_symlink():
+                digest.update(label + b"->" + os.readlink(path).encode())
+            elif path.is_file():
+                digest.update(label + hashlib.sha256(path.read_bytes()).digest())
 
 
 def _versions() -> str:
