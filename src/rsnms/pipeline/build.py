@@ -41,7 +41,8 @@ from ..model.profile import MODEL_ID, Profile
 from ..project import Project
 from ..validate import schema as schema_mod
 from ..writers import data, pdf
-from . import cache, incremental
+from .. import cache
+from . import incremental
 from .region import ModelWork
 from .regions import BUILD, COMPARE, Job, Payload, run_jobs
 from .transaction import Transaction
@@ -123,7 +124,7 @@ def build(project: Project, catalog: Catalog, profiles: list[Profile], *, with_m
         record(run, options)
         tx.commit()
     for rid, payload in run.to_cache.items():       # after the commit: a failed build changes nothing
-        cache.store(project, rid, run.keys[rid], payload)
+        cache.store(project, "regions", rid, run.keys[rid], payload)
     return run.out
 
 
@@ -182,7 +183,7 @@ def _reused(run: Run, rid: str, parts: tuple[str, ...]) -> Payload | None:
     if not entry or entry.get("key") != run.keys.get(rid) or not set(parts) <= set(entry.get("parts", ())):
         return None
     files = [rel for rel in entry["files"] if rel.split("/", 1)[0] in parts and not rel.endswith(".pdf")]
-    payload = cache.load(run.project, rid, run.keys[rid])
+    payload = cache.load(run.project, "regions", rid, run.keys[rid])
     if payload is None or (parts == BUILD and payload.composed is None):
         return None
     if not all(run.out.tx.reuse(rel) for rel in files):
@@ -201,6 +202,7 @@ def stage_regions(run: Run, parts: tuple[str, ...], formats=report.FORMATS, auth
         if payload is None:
             todo.append(profile)
         else:
+            payload.profile = profile       # as validated now (its bytes are the cached one's; its path is today's)
             run.payloads[profile.id] = payload
             run.progress(f"без изменений: {profile.id}")
     job = Job(run.project, run.catalog, run.model, parts, tuple(formats), author)

@@ -19,7 +19,7 @@ from ..model.profile import MODEL_ID, Profile
 from ..model.scaffold import scaffold
 from ..model.units import iter_subjects
 from ..project import PathProblem, Project
-from ..validate import errors_of, validate_file, validate_files
+from ..validate import errors_of, validate_file
 from ..validate.checks.identity import id_problem
 from ..validate.checks.text import problem as text_problem
 from ..validate import schema as schema_mod
@@ -27,6 +27,7 @@ from ..writers import FORMATS
 from ..writers.data import yaml_text
 from . import build as build_mod
 from . import incremental
+from .validation import remember, validate_all
 from .transaction import Transaction
 
 
@@ -74,7 +75,7 @@ def profile_paths(project: Project, names: list[str], *, in_regions: bool = Fals
 def valid_profiles(project: Project, catalog: Catalog, names: list[str],
                    failed: str | None = None, *, in_regions: bool = False) -> list[Profile] | None:
     """The named profiles, validated; None (errors printed, then ``failed``) when any is wrong."""
-    profiles, diagnostics = validate_files(profile_paths(project, names, in_regions=in_regions), catalog)
+    profiles, diagnostics, _fresh = validate_all(project, catalog, profile_paths(project, names, in_regions=in_regions))
     errors = errors_of(diagnostics)
     if errors:
         print_diagnostics(errors)
@@ -85,7 +86,7 @@ def valid_profiles(project: Project, catalog: Catalog, names: list[str],
 
 
 def cmd_validate(args, project: Project, catalog: Catalog) -> int:
-    profiles, diagnostics = validate_files(profile_paths(project, args.regions), catalog)
+    profiles, diagnostics, _fresh = validate_all(project, catalog, profile_paths(project, args.regions))
     print_diagnostics(sorted(diagnostics, key=lambda d: (d.file, d.line, d.column)))
     errors = errors_of(diagnostics)
     if errors:
@@ -207,7 +208,7 @@ def build_unchanged(args, project: Project) -> int | None:
 
 def cmd_build(args, project: Project, catalog: Catalog) -> int:
     paths, options = build_options(args, project)
-    profiles, diagnostics = validate_files(paths, catalog)
+    profiles, diagnostics, fresh = validate_all(project, catalog, paths, args.jobs)
     errors = errors_of(diagnostics)
     if errors:
         print_diagnostics(errors)
@@ -215,6 +216,7 @@ def cmd_build(args, project: Project, catalog: Catalog) -> int:
         return 2
     output = build_mod.build(project, catalog, profiles, **options, progress=lambda m: print(m, file=sys.stderr),
                              jobs=args.jobs)
+    remember(project, fresh)          # the build committed: its validations are kept for the next runs
     return report_build(project, output)
 
 

@@ -7,7 +7,7 @@
 * A **region's key** hashes the global key and its profile. A region whose key is the one the
   last build recorded is not rebuilt: its files are hard-linked from ``build/`` into the staging
   folder (:meth:`~.transaction.Transaction.reuse`), and what the cross-region stages need of
-  it (the handbook, the matrix) comes from the cache (:mod:`.cache`).
+  it (the handbook, the matrix) comes from the cache (:mod:`rsnms.cache`).
 * ``build/.rsnms/inputs.json`` records the keys, every region's files, the options, the
   warnings, and the size of every file of the build: a build whose keys and options equal
   the recorded ones, with every recorded file in place, changes nothing and returns at once

@@ -7,7 +7,7 @@ bytes) and its :class:`Payload` — what the cross-region stages (the matrix, th
 The parent writes the files in the regions' order, whatever order the workers finish in, so
 the output does not depend on the number of jobs. A region whose key (:mod:`.incremental`)
 equals the one the last build recorded, whose files are all in ``build/`` and whose payload
-is in the cache (:mod:`.cache`), is not computed again: its files are linked from ``build/``.
+is in the cache (:mod:`rsnms.cache`), is not computed again: its files are linked from ``build/``.
 
 The workers are forked from the parent after the catalog and the model's side (its composed
 documents, their lemmas) are ready, so every worker starts with them computed once.
@@ -16,7 +16,6 @@ documents, their lemmas) are ready, so every worker starts with them computed on
 from __future__ import annotations
 
 import multiprocessing
-import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -27,6 +26,7 @@ from ..compose import ComposedRegion
 from ..model.profile import Profile
 from ..writers import data
 from .region import ModelWork, RegionWork
+from .validation import default_jobs
 
 BUILD = ("acts", "data", "lint", "compare")      # what a build makes of a region
 COMPARE = ("compare",)                          # what `rsnms compare` makes of it
@@ -85,13 +85,6 @@ def region_job(profile: Profile) -> tuple[dict[str, bytes], Payload]:
     payload = Payload(profile, work.composed if "acts" in job.parts else None, work.alignment, work.comparison,
                       findings, list(work.warnings) if "acts" in job.parts else [], list(work.alignment.warnings))
     return files, payload
-
-
-def default_jobs() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
 
 
 def run_jobs(job: Job, profiles: list[Profile], jobs: int | None):
