@@ -45,6 +45,7 @@ from .. import cache
 from . import incremental
 from .region import ModelWork
 from .regions import BUILD, COMPARE, Job, Payload, run_jobs
+from .validation import default_jobs
 from .transaction import Transaction
 
 Progress = Callable[[str], None]
@@ -262,7 +263,8 @@ def stage_pdf(run: Run) -> None:
     kept = {_pdf(rel) for rel in docx if rel in reused and run.out.tx.reuse(_pdf(rel))}
     todo = [rel for rel in docx if _pdf(rel) not in kept]
     run.progress(f"PDF: {len(todo)} файлов из {len(docx)} (LibreOffice; прочие не изменились)")
-    written, failed = pdf.convert([run.out.tx.staging / rel for rel in todo], run.progress)
+    written, failed = pdf.convert([run.out.tx.staging / rel for rel in todo], run.progress,
+                                  run.jobs or default_jobs())
     made = kept | {path.relative_to(run.out.tx.staging).as_posix() for path in written}
     run.out.written.extend(sorted(made - kept))
     run.out.pdf_failures += [(path.relative_to(run.out.tx.staging).as_posix(), why) for path, why in failed]

@@ -38,25 +38,30 @@ def fixed(pdf: bytes) -> bytes:
 BATCH = 40            # files per LibreOffice run: a crash or a hang costs one batch, not the build
 
 
-def convert(files: list[Path], progress=lambda _m: None) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Write ``<name>.pdf`` beside every given .docx, in batches of :data:`BATCH` LibreOffice
-    runs; a file a batch did not convert is tried again alone. Returns the PDFs written and
-    every file that still failed, with LibreOffice's reason (in Russian when it gave none)."""
-    written, failed = [], []
-    for start in range(0, len(files), BATCH):
-        batch = files[start:start + BATCH]
-        progress(f"PDF: {start + len(batch)} из {len(files)}")
-        results = _run(batch, 60 + 10 * len(batch))
-        for path, result in zip(batch, results):
-            if result is None or (result.data is None and len(batch) > 1):
-                result = _run([path], 120)[0]            # alone: a neighbour's crash or hang is not its fault
-            if result is None or result.data is None:
-                failed.append((path, (result.log[:300] if result else "") or "LibreOffice не ответил или не "
-                               "создал файл"))
-                continue
-            target = path.with_suffix(".pdf")
-            write_atomic(target, fixed(result.data))
-            written.append(target)
+def convert(files: list[Path], progress=lambda _m: None, jobs: int = 1) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Write ``<name>.pdf`` beside every given .docx, in LibreOffice runs of :data:`BATCH` files,
+    ``jobs`` runs at a time (each with its own user profile); a file a batch did not convert is
+    tried again alone. Returns the PDFs written and every file that still failed, with
+    LibreOffice's reason (in Russian when it gave none)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    size = max(1, min(BATCH, -(-len(files) // max(1, jobs))))       # every job busy, no batch over BATCH
+    batches = [files[start:start + size] for start in range(0, len(files), size)]
+    written, failed, done = [], [], 0
+    with ThreadPoolExecutor(max(1, jobs)) as pool:
+        for batch, results in zip(batches, pool.map(lambda b: _run(b, 60 + 10 * len(b)), batches)):
+            done += len(batch)
+            progress(f"PDF: {done} из {len(files)}")
+            for path, result in zip(batch, results):
+                if result is None or (result.data is None and len(batch) > 1):
+                    result = _run([path], 120)[0]      # alone: a neighbour's crash or hang is not its fault
+                if result is None or result.data is None:
+                    failed.append((path, (result.log[:300] if result else "") or "LibreOffice не ответил или "
+                                   "не создал файл"))
+                    continue
+                target = path.with_suffix(".pdf")
+                write_atomic(target, fixed(result.data))
+                written.append(target)
     return written, failed
 
 
