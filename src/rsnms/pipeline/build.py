@@ -1,23 +1,24 @@
 """``rsnms build``: the explicit list of stages that turns profiles into ``build/``.
 
 1. ``schema``: the profile schema is regenerated from the model (``regions/profile.schema.json``);
-2. ``acts``: every act of each region composed once (:mod:`rsnms.compose`) and rendered
-   through its Word template (:mod:`rsnms.writers.docx`) to ``build/acts/<region>/<act>.docx``,
-   the order with its appendices to ``package.docx``, the model regulation with its roadmap
-   template (its appendix) to ``build/acts/model/regulation.docx``; beside each .docx its Akoma
-   Ntoso XML (:mod:`rsnms.writers.akn`; the order's holds its appendices);
-3. ``data``: each validated profile (and the model) as normalized JSON, ``build/data/<id>.json``;
-4. ``pdf`` (with ``--pdf``): a PDF beside each .docx, by headless LibreOffice;
-5. ``lint``: every region's profile and rendered acts (and the model) checked by
-   :mod:`rsnms.lint`; a summary line per region, ``build/lint/<region>.json`` and ``.sarif``;
-6. ``compare``: each region aligned with the model (:mod:`rsnms.compare`) and its report,
-   redline and alignment in ``build/compare/<region>/``; the matrix of all of them in
-   ``build/compare/matrix.xlsx``;
-7. ``site`` (when every region is built): the handbook's pages in ``build/docs``
+2. ``regions``: each region, a job of a process pool (:mod:`.regions`, ``--jobs``), made once
+   through its :class:`~.region.RegionWork`: every act composed and rendered through its Word
+   template (:mod:`rsnms.writers.docx`) to ``build/acts/<region>/<act>.docx``, the order with its
+   appendices to ``package.docx``, beside each .docx its Akoma Ntoso XML; the validated profile
+   as normalized JSON, ``build/data/<id>.json``; the profile and rendered acts checked by
+   :mod:`rsnms.lint` (a summary line per region, ``build/lint/<region>.json`` and ``.sarif``);
+   the region aligned with the model (:mod:`rsnms.compare`), its report, redline and alignment
+   in ``build/compare/<region>/``;
+3. ``model``: the model regulation with its roadmap template (its appendix),
+   ``build/acts/model/regulation.docx`` and ``.xml``, its data and lint;
+4. ``pdf`` (with ``--pdf``): a PDF beside each .docx, by headless LibreOffice in batches;
+5. ``matrix`` (with the site): every region's comparison in ``build/compare/matrix.xlsx``/``.md``;
+6. ``site`` (when every region is built): the handbook's pages in ``build/docs``
    (:mod:`rsnms.handbook`) and the site, by MkDocs in strict mode, in ``build/site``.
 
-Each region is one :class:`~.region.RegionWork`: composed once, each act rendered once,
-shared by every stage. Nothing runs unless every profile validated.
+Nothing is made again whose inputs did not change (:mod:`.incremental`): an unchanged region's
+files and an unchanged .docx's PDF are linked from the last build, and a build whose inputs
+are all those of ``build/`` does nothing. Nothing runs unless every profile validated.
 
 A build is a :class:`~.transaction.Transaction`: it holds the project's lock, every stage
 writes into ``build.staging/`` (the schema and the nav of ``mkdocs.yml`` are kept for the

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def global_key(project: Project, config_text: str | None) -> str:
     """The hash of every input all regions share (see the module)."""
     from ..handbook.site import config_with_nav
 
-    digest = hashlib.sha256(f"rsnms-build {VERSION}\n{_versions()}\n".encode())
+    digest = hashlib.sha256(f"rsnms-build {VERSION}\n{sys.version}\n{_versions()}\n".encode())
     _tree(digest, PACKAGE_DIR, PACKAGE_DIR)
     for path in (project.model, project.registry, project.drafts, project.federal_subjects):
         digest.update(path.name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"-"))
