@@ -68,14 +68,18 @@ def command_table() -> tuple:
             ("regions", dict(nargs="*", metavar="РЕГИОН",
                              help="регионы (по умолчанию — все и примерное положение; model — примерное положение)")),
             ("--pdf", dict(action="store_true", help="добавить PDF каждого акта (нужен LibreOffice)")),
-            ("--no-site", dict(action="store_true", help="не собирать справочник (build/site)"))]),
+            ("--no-site", dict(action="store_true", help="не собирать справочник (build/site)")),
+            ("--jobs", dict(type=int, metavar="N", help="сколько регионов собирать одновременно "
+                                                        "(по умолчанию — по числу ядер процессора)"))]),
         ("compare", "сравнить положения регионов с примерным положением", "cmd_compare", [
             REGIONS,
             ("--all", dict(action="store_true", help="все регионы и сводная таблица")),
             ("--format", dict(action="append", choices=["docx", "json", "md", "xlsx"],
                               help="что записать (можно несколько раз; по умолчанию всё)")),
             ("--author", dict(help="автор исправлений в положении с правкой (по умолчанию — орган управления "
-                                   "образованием региона)"))]),
+                                   "образованием региона)")),
+            ("--jobs", dict(type=int, metavar="N", help="сколько регионов собирать одновременно "
+                                                        "(по умолчанию — по числу ядер процессора)"))]),
         ("serve", "собрать и показать справочник с автообновлением при правке профилей", "cmd_serve", [
             ("--addr", dict(default="127.0.0.1:8000", help="адрес и порт (по умолчанию 127.0.0.1:8000)"))]),
         ("lint", "юридико-техническая проверка актов: исходные тексты, профили, собранные акты", "cmd_lint", [
@@ -117,6 +121,8 @@ def _run(argv: list[str] | None) -> int:
 
     args = make_parser().parse_args(argv)
     project = find_project()
+    if args.handler == "cmd_build" and (code := commands.build_unchanged(args, project)) is not None:
+        return code
     catalog = load_catalog(project)
     code = getattr(commands, args.handler)(args, project, catalog)
     sys.stdout.flush()              # a full disk or a closed pipe is reported here, not at exit

@@ -38,6 +38,9 @@ class InputError(Exception):
         super().__init__("\n".join(d.format() for d in diagnostics))
         self.diagnostics = diagnostics
 
+    def __reduce__(self):          # raised in a worker of the build's pool, re-raised in the parent
+        return (type(self), (self.diagnostics,))
+
 
 def display_path(path: Path) -> str:
     """A path as the user should see it: relative to the current folder when possible."""
@@ -65,6 +68,9 @@ class EnvironmentProblem(Exception):
     def __init__(self, file: str, message: str):
         super().__init__(f"{file}: {message}")
         self.file, self.message = file, message
+
+    def __reduce__(self):
+        return (type(self), (self.file, self.message))
 
 
 # what an OS error means for the user; input-like ones (the project's files are wrong) exit 2

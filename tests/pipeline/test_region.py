@@ -17,7 +17,7 @@ def test_one_build_composes_each_region_once_and_renders_each_act_once(tmp_path,
     monkeypatch.setattr(region_mod, "compose_region",
                         lambda data, *a: composed.append(data["id"]) or compose(data, *a))
     monkeypatch.setattr(region_mod, "render", lambda doc, *a: rendered.append((doc.region, doc.key)) or render(doc, *a))
-    out = build_mod.build(project, catalog, profiles, with_site=True)
+    out = build_mod.build(project, catalog, profiles, with_site=True, jobs=1)   # counted in this process
     assert sorted(composed) == sorted(project.region_ids())
     assert len(rendered) == len(set(rendered)) == 4 * 4 + 2      # 16 region acts, the model regulation and roadmap
     assert (project.build / "site" / "index.html").is_file() and out.written

@@ -107,7 +107,7 @@ def _units_sheet(sheet, views: dict[str, View], model: dict) -> None:
     total = [words.COVERAGE_ROW, "", "", words.COVERAGE_NOTE] + [words.share(v.total["coverage"])
                                                                  for v in views.values()]
     sheet.append(total)
-    _style_row(sheet, sheet.max_row, widths, bold=True)
+    _style_row(sheet, len(rows) + 2, max(len(header), len(total), *map(len, rows)), widths, bold=True)
     sheet.auto_filter.ref = f"A1:{_column(len(header))}{len(rows) + 1}"
 
 
@@ -121,7 +121,7 @@ def _coverage_sheet(sheet, views: dict[str, View]) -> None:
     rows = [[title] + [marks.get(rid, "—") for rid in views] for title, marks in blocks.items()]
     rows.append([words.COVERAGE_ROW] + [words.share(v.total["coverage"]) for v in views.values()])
     _fill(sheet, ["Блок"] + [v.region for v in views.values()], rows, [34] + [18] * len(views), marks_from=1)
-    _style_row(sheet, sheet.max_row, [34] + [18] * len(views), bold=True)
+    _style_row(sheet, len(rows) + 1, max(len(views) + 1, *map(len, rows)), [34] + [18] * len(views), bold=True)
 
 
 def _added_sheet(sheet, views: dict[str, View]) -> None:
@@ -132,17 +132,21 @@ def _added_sheet(sheet, views: dict[str, View]) -> None:
 
 
 def _fill(sheet, header: list[str], rows: list[list[str]], widths: list[int], marks_from: int | None = None) -> None:
+    """The sheet's rows, styled as they are appended (each row's cells up to the widest row so
+    far, as openpyxl's ``sheet[row]`` gives them, without its scan of every cell per row)."""
     from openpyxl.styles import PatternFill
 
     for k, width in enumerate(widths, 1):
         sheet.column_dimensions[_column(k)].width = width
     sheet.append(header)
-    _style_row(sheet, 1, widths, bold=True, fill=HEADER_FILL)
-    for row in rows:
+    ncols = len(header)
+    _style_row(sheet, 1, ncols, widths, bold=True, fill=HEADER_FILL)
+    for r, row in enumerate(rows, 2):
         sheet.append(row)
-        _style_row(sheet, sheet.max_row, widths)
+        ncols = max(ncols, len(row))
+        cells = _style_row(sheet, r, ncols, widths)
         if marks_from is not None:
-            for c in sheet[sheet.max_row][marks_from:]:
+            for c in cells[marks_from:]:
                 if c.value in FILLS:
                     c.fill = PatternFill("solid", fgColor=FILLS[c.value])
     sheet.freeze_panes = "A2" if marks_from is None else f"{_column(marks_from + 1)}2"
@@ -153,12 +157,13 @@ def _fill(sheet, header: list[str], rows: list[list[str]], widths: list[int], ma
     sheet.print_title_rows = "1:1"
 
 
-def _style_row(sheet, row: int, widths: list[int], bold: bool = False, fill: str | None = None) -> None:
-    """Wrapped, top-aligned cells; the row as high as its longest wrapped cell."""
+def _style_row(sheet, row: int, ncols: int, widths: list[int], bold: bool = False, fill: str | None = None) -> list:
+    """Wrapped, top-aligned cells; the row as high as its longest wrapped cell. Its cells."""
     from openpyxl.styles import Alignment, Font, PatternFill
 
     lines = 1
-    for k, c in enumerate(sheet[row]):
+    cells = [sheet.cell(row=row, column=k) for k in range(1, ncols + 1)]
+    for k, c in enumerate(cells):
         c.alignment = Alignment(wrap_text=True, vertical="top")
         if bold:
             c.font = Font(bold=True)
@@ -167,6 +172,7 @@ def _style_row(sheet, row: int, widths: list[int], bold: bool = False, fill: str
         width = widths[k] if k < len(widths) else 10
         lines = max(lines, wrapped_lines(str(c.value or ""), width * (0.9 if bold else 1.0)))
     sheet.row_dimensions[row].height = 15 * lines + 4
+    return cells
 
 
 def wrapped_lines(text: str, capacity: float) -> int:

@@ -25,6 +25,7 @@ import difflib
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable
 
 from ..lang.morph import best_parse
@@ -38,6 +39,13 @@ SYSTEM = "⟨system⟩"
 
 
 def content_lemmas(text: str) -> list[str]:
+    """:func:`lemmas_of` as a new list (the cache keeps one tuple per text, shared by every
+    region of a build: most of a region's texts are the model's or another region's)."""
+    return list(lemmas_of(text))
+
+
+@lru_cache(maxsize=200_000)
+def lemmas_of(text: str) -> tuple[str, ...]:
     """The stems of a text's content words, in order: each word's lemma without its final vowels
     (so that «диагностика» and «диагностик», «прошедший» and «прошедшее», which the analyzer
     may give for one word, are one term); abbreviations as they are; «(далее – …)», «в том
@@ -52,7 +60,7 @@ def content_lemmas(text: str) -> list[str]:
             continue
         lemma = parse.normal_form.replace("ё", "е")
         out.append(lemma if word.isupper() or len(lemma) < 5 else lemma.rstrip("аеиоуыэюяйь") or lemma)
-    return out
+    return tuple(out)
 
 
 def role_term(role: str) -> str:

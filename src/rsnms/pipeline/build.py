@@ -1,23 +1,24 @@
 """``rsnms build``: the explicit list of stages that turns profiles into ``build/``.
 
 1. ``schema``: the profile schema is regenerated from the model (``regions/profile.schema.json``);
-2. ``acts``: every act of each region composed once (:mod:`rsnms.compose`) and rendered
-   through its Word template (:mod:`rsnms.writers.docx`) to ``build/acts/<region>/<act>.docx``,
-   the order with its appendices to ``package.docx``, the model regulation with its roadmap
-   template (its appendix) to ``build/acts/model/regulation.docx``; beside each .docx its Akoma
-   Ntoso XML (:mod:`rsnms.writers.akn`; the order's holds its appendices);
-3. ``data``: each validated profile (and the model) as normalized JSON, ``build/data/<id>.json``;
-4. ``pdf`` (with ``--pdf``): a PDF beside each .docx, by headless LibreOffice;
-5. ``lint``: every region's profile and rendered acts (and the model) checked by
-   :mod:`rsnms.lint`; a summary line per region, ``build/lint/<region>.json`` and ``.sarif``;
-6. ``compare``: each region aligned with the model (:mod:`rsnms.compare`) and its report,
-   redline and alignment in ``build/compare/<region>/``; the matrix of all of them in
-   ``build/compare/matrix.xlsx``;
-7. ``site`` (when every region is built): the handbook's pages in ``build/docs``
+2. ``regions``: each region, a job of a process pool (:mod:`.regions`, ``--jobs``), made once
+   through its :class:`~.region.RegionWork`: every act composed and rendered through its Word
+   template (:mod:`rsnms.writers.docx`) to ``build/acts/<region>/<act>.docx``, the order with its
+   appendices to ``package.docx``, beside each .docx its Akoma Ntoso XML; the validated profile
+   as normalized JSON, ``build/data/<id>.json``; the profile and rendered acts checked by
+   :mod:`rsnms.lint` (a summary line per region, ``build/lint/<region>.json`` and ``.sarif``);
+   the region aligned with the model (:mod:`rsnms.compare`), its report, redline and alignment
+   in ``build/compare/<region>/``;
+3. ``model``: the model regulation with its roadmap template (its appendix),
+   ``build/acts/model/regulation.docx`` and ``.xml``, its data and lint;
+4. ``pdf`` (with ``--pdf``): a PDF beside each .docx, by headless LibreOffice in batches;
+5. ``matrix`` (with the site): every region's comparison in ``build/compare/matrix.xlsx``/``.md``;
+6. ``site`` (when every region is built): the handbook's pages in ``build/docs``
    (:mod:`rsnms.handbook`) and the site, by MkDocs in strict mode, in ``build/site``.
 
-Each region is one :class:`~.region.RegionWork`: composed once, each act rendered once,
-shared by every stage. Nothing runs unless every profile validated.
+Nothing is made again whose inputs did not change (:mod:`.incremental`): an unchanged region's
+files and an unchanged .docx's PDF are linked from the last build, and a build whose inputs
+are all those of ``build/`` does nothing. Nothing runs unless every profile validated.
 
 A build is a :class:`~.transaction.Transaction`: it holds the project's lock, every stage
 writes into ``build.staging/`` (the schema and the nav of ``mkdocs.yml`` are kept for the
@@ -41,7 +42,11 @@ from ..model.profile import MODEL_ID, Profile
 from ..project import Project
 from ..validate import schema as schema_mod
 from ..writers import data, pdf
-from .region import ModelWork, RegionWork
+from .. import cache
+from . import incremental
+from .region import ModelWork
+from .regions import BUILD, COMPARE, Job, Payload, run_jobs
+from .validation import default_jobs
 from .transaction import Transaction
 
 Progress = Callable[[str], None]
@@ -50,11 +55,14 @@ Progress = Callable[[str], None]
 @dataclass
 class Output:
     """What a build produces, through its transaction: files (paths relative to ``build/``)
-    and warnings about unfinished drafts."""
+    and warnings about unfinished drafts; ``tx`` is None for a no-op build."""
 
-    tx: Transaction
+    tx: Transaction | None
     warnings: list[tuple[Path, str]] = field(default_factory=list)
     compare_warnings: list[tuple[Path, str]] = field(default_factory=list)   # links to check in a profile
+    reused: list[str] = field(default_factory=list)     # files linked unchanged from the last build
+    pdf_failures: list[tuple[str, str]] = field(default_factory=list)   # .docx LibreOffice did not convert
+    unchanged: int = 0                                  # files of a no-op build
 
     def write(self, rel: str, content: bytes | str) -> Path:
         return self.tx.write(rel, content)
@@ -64,121 +72,228 @@ class Output:
 
     @property
     def written(self) -> list[str]:
-        return self.tx.written
+        return self.tx.written if self.tx else []
 
 
 @dataclass
 class Run:
-    """One build: the project, its catalog, a unit of work per region and one for the model."""
+    """One build: the project, its catalog, the regions' profiles and payloads, the model."""
 
     project: Project
     catalog: Catalog
-    regions: list[RegionWork]
+    profiles: list[Profile]
     model: ModelWork
     out: Output
     progress: Progress = lambda _m: None
-    lint: dict = field(default_factory=dict)      # region (or model) → lint findings of what was built
+    jobs: int | None = None
+    payloads: dict[str, Payload] = field(default_factory=dict)   # region → what the site and matrix read
+    state: dict = field(default_factory=dict)                    # what the last build recorded
+    keys: dict[str, str] = field(default_factory=dict)           # region (and model) → its key now
+    made: dict[str, dict] = field(default_factory=dict)          # region (and model) → its key and files
+    to_cache: dict[str, Payload] = field(default_factory=dict)   # payloads to keep once the build committed
 
     @classmethod
     def of(cls, project: Project, catalog: Catalog, profiles: list[Profile], tx: Transaction,
-           progress: Progress = lambda _m: None):
-        model = ModelWork(project, catalog)
-        return cls(project, catalog, [RegionWork(project, catalog, p, model) for p in profiles], model,
-                   Output(tx), progress=progress)
+           progress: Progress = lambda _m: None, jobs: int | None = None):
+        return cls(project, catalog, profiles, ModelWork(project, catalog), Output(tx), progress, jobs)
 
 
 def build(project: Project, catalog: Catalog, profiles: list[Profile], *, with_model: bool = True,
-          with_pdf: bool = False, with_site: bool = False, progress: Progress = lambda _m: None) -> Output:
+          with_pdf: bool = False, with_site: bool = False, progress: Progress = lambda _m: None,
+          jobs: int | None = None) -> Output:
     """Every stage into a staged ``build/``, swapped in when all succeeded. A build with the
-    site and the model of all regions owns all of ``build/``; a partial one, what it writes."""
+    site and the model of all regions owns all of ``build/``; a partial one, what it writes.
+    Nothing is rebuilt whose inputs did not change (:mod:`.incremental`)."""
     if with_site and not project.config.is_file():   # checked before anything is written
         raise InputError([Diagnostic("mkdocs.yml", 1, 1, "", "нет файла настроек справочника mkdocs.yml в корне "
                                      "проекта: верните его из git или соберите без справочника (--no-site)")])
+    options = {"model": with_model, "pdf": with_pdf, "site": with_site, "regions": [p.id for p in profiles]}
+    keys, state = plan(project, {p.id: p.path for p in profiles}, with_site)
+    if state.get("options") == options and state.get("keys") == keys and incremental.intact(project, state):
+        return noop(project, state)
     with Transaction(project, full=with_site and with_model) as tx:
-        run = Run.of(project, catalog, profiles, tx, progress)
+        run = Run.of(project, catalog, profiles, tx, progress, jobs)
+        run.keys, run.state = keys, state
         stage_schema(run)
-        docx_files = stage_acts(run, with_model)
-        stage_data(run)
+        stage_regions(run, BUILD)
+        if with_model:
+            stage_model(run)
         if with_pdf:
-            stage_pdf(run, docx_files)
-        stage_lint(run, with_model)
-        stage_compare(run, report.FORMATS, with_site)
+            stage_pdf(run)
+        stage_matrix(run, report.FORMATS, with_site)
         if with_site:
             stage_site(run)
+        record(run, options)
         tx.commit()
+    for rid, payload in run.to_cache.items():       # after the commit: a failed build changes nothing
+        cache.store(project, "regions", rid, run.keys[rid], payload)
     return run.out
+
+
+def plan(project: Project, paths: dict[str, Path], with_site: bool) -> tuple[dict[str, str], dict]:
+    """The key of each region (and of the model) now, and what the last build recorded."""
+    config = project.config.read_text(encoding="utf-8") if with_site and project.config.is_file() else None
+    glob = incremental.global_key(project, config)
+    keys = {rid: incremental.region_key(glob, path) for rid, path in paths.items()} | {MODEL_ID: glob}
+    return keys, incremental.read_state(project)
+
+
+def unchanged(project: Project, paths: list[Path], *, with_model: bool, with_pdf: bool,
+              with_site: bool) -> Output | None:
+    """The no-op build, told before any profile is read again: every input as the last build
+    recorded it (the profiles by their bytes) and every file of it in place; else None."""
+    options = {"model": with_model, "pdf": with_pdf, "site": with_site, "regions": [p.stem for p in paths]}
+    keys, state = plan(project, {p.stem: p for p in paths}, with_site)
+    if state.get("options") == options and state.get("keys") == keys and incremental.intact(project, state):
+        return noop(project, state)
+    return None
+
+
+def known_state(run: Run) -> None:
+    """What the last build recorded and the keys now (for a command that reuses its files)."""
+    run.keys, run.state = plan(run.project, {p.id: p.path for p in run.profiles}, True)
+
+
+def noop(project: Project, state: dict) -> Output:
+    """A build whose inputs are those of ``build/``: nothing to do; the warnings as recorded."""
+    out = Output(None, unchanged=len(state.get("sizes", {})))
+    out.warnings = [(project.root / path, message) for path, message in state.get("warnings", [])]
+    out.compare_warnings = [(project.root / path, message) for path, message in state.get("compare_warnings", [])]
+    return out
+
+
+def record(run: Run, options: dict) -> None:
+    """``build/.rsnms/inputs.json``: the keys, options, warnings and files of this build."""
+    tx, rel = run.out.tx, run.project.rel
+    regions = {} if tx.full else dict(run.state.get("regions", {}))
+    regions.update(run.made)
+    state = {"options": options, "keys": {} if run.out.pdf_failures else run.keys, "regions": regions,
+             "warnings": [[rel(p), m] for p, m in run.out.warnings],
+             "compare_warnings": [[rel(p), m] for p, m in run.out.compare_warnings],
+             "sizes": incremental.sizes(tx.staging)}
+    tx.write(incremental.STATE, incremental.state_text(state))
 
 
 def stage_schema(run: Run) -> None:
     run.out.tx.project_file(run.project.schema, schema_mod.dumps(run.catalog.schema))
 
 
-def stage_acts(run: Run, with_model: bool) -> list[Path]:
-    rendered: dict[str, bytes] = {}
-    for work in run.regions:
-        run.progress(f"акты: {work.id}")
-        for name, content in work.files.items():
-            rendered[f"acts/{work.id}/{name}"] = content
-        run.out.warnings += [(work.profile.path, w) for w in work.warnings]
-    if with_model:
-        run.progress(f"акты: {MODEL_ID}")
-        rendered[f"acts/{MODEL_ID}/regulation.docx"] = run.model.package
-    xml: dict[str, bytes] = {}
-    for work in run.regions:
-        for name, content in work.akn.items():
-            xml[f"acts/{work.id}/{name}"] = content
-    if with_model:
-        xml[f"acts/{MODEL_ID}/regulation.xml"] = run.model.akn
-    return [run.out.write(rel, content) for rel, content in {**rendered, **xml}.items()][:len(rendered)]
+def _reused(run: Run, rid: str, parts: tuple[str, ...]) -> Payload | None:
+    """An unchanged region's payload, its files (of ``parts``) linked from the last build; None:
+    make it. A region made by the last build with at least these parts, under the same key."""
+    entry = run.state.get("regions", {}).get(rid)
+    if not entry or entry.get("key") != run.keys.get(rid) or not set(parts) <= set(entry.get("parts", ())):
+        return None
+    files = [rel for rel in entry["files"] if rel.split("/", 1)[0] in parts and not rel.endswith(".pdf")]
+    payload = cache.load(run.project, "regions", rid, run.keys[rid])
+    if payload is None or (parts == BUILD and payload.composed is None):
+        return None
+    if not all(run.out.tx.reuse(rel) for rel in files):
+        return None
+    run.out.reused += files
+    run.made[rid] = {"key": entry["key"], "parts": list(parts), "files": files}
+    return payload
 
 
-def stage_data(run: Run) -> None:
-    for profile in [run.catalog.model, *[w.profile for w in run.regions]]:
-        run.progress(f"данные: {profile.id}")
-        run.out.write(f"data/{profile.id}.json", data.to_json(profile))
+def stage_regions(run: Run, parts: tuple[str, ...], formats=report.FORMATS, author: str | None = None) -> None:
+    """Each region's acts, data, lint and comparison (``parts``), made in the pool or reused."""
+    reusable = author is None and tuple(formats) == report.FORMATS
+    todo = []
+    for profile in run.profiles:
+        payload = _reused(run, profile.id, parts) if reusable else None
+        if payload is None:
+            todo.append(profile)
+        else:
+            payload.profile = profile       # as validated now (its bytes are the cached one's; its path is today's)
+            run.payloads[profile.id] = payload
+            run.progress(f"без изменений: {profile.id}")
+    job = Job(run.project, run.catalog, run.model, parts, tuple(formats), author)
+    for profile, (files, payload) in zip(todo, run_jobs(job, todo, run.jobs)):
+        rid = profile.id
+        for rel, content in files.items():
+            run.out.write(rel, content)
+        if "compare" in parts and "docx" in formats and f"compare/{rid}/redline.docx" not in files:
+            run.out.path(f"compare/{rid}/redline.docx").unlink(missing_ok=True)   # no adopted regulation now
+        run.payloads[rid] = payload
+        if reusable:
+            run.made[rid] = {"key": run.keys[rid], "parts": list(parts), "files": sorted(files)}
+            run.to_cache[rid] = payload
+        _progress(run, rid, payload, parts)
+    for profile in run.profiles:
+        payload = run.payloads[profile.id]
+        run.out.warnings += [(profile.path, w) for w in payload.warnings]
+        run.out.compare_warnings += [(profile.path, w) for w in payload.compare_warnings]
 
 
-def stage_pdf(run: Run, docx_files: list[Path]) -> None:
-    run.progress(f"PDF: {len(docx_files)} файлов (LibreOffice)")
-    for written in pdf.convert(docx_files):
-        run.out.written.append(written.relative_to(run.out.tx.staging).as_posix())
+def _progress(run: Run, rid: str, payload: Payload, parts: tuple[str, ...]) -> None:
+    from ..lint.output import summary
+
+    if "acts" in parts:
+        run.progress(f"акты: {rid}")
+    if "lint" in parts:
+        run.progress(f"проверка актов: {rid} — {summary(payload.lint)}")
+    run.progress(f"сравнение: {rid}")
 
 
-def stage_lint(run: Run, with_model: bool) -> None:
-    """The legal-technical check of what was built: one line per region, its findings in build/lint/."""
-    from ..lint.output import summary, to_json, to_sarif
-    from .lint import lint_model, lint_region
+def stage_model(run: Run) -> None:
+    """The model regulation with its roadmap template: .docx, AKN, data, lint (reused when unchanged)."""
+    from ..lint.output import to_json, to_sarif
+    from .lint import lint_model
 
-    checked = [(w.id, lambda w=w: lint_region(run.project, run.catalog, w.profile, w)) for w in run.regions]
-    if with_model:
-        checked.append((MODEL_ID, lambda: lint_model(run.project, run.catalog, run.model)))
-    for name, check in checked:
-        findings = check()
-        run.lint[name] = findings
-        run.progress(f"проверка актов: {name} — {summary(findings)}")
-        run.out.write(f"lint/{name}.json", to_json(findings))
-        run.out.write(f"lint/{name}.sarif", to_sarif(findings))
+    names = [f"acts/{MODEL_ID}/regulation.docx", f"acts/{MODEL_ID}/regulation.xml", f"data/{MODEL_ID}.json",
+             f"lint/{MODEL_ID}.json", f"lint/{MODEL_ID}.sarif"]
+    entry = run.state.get("regions", {}).get(MODEL_ID, {})
+    if entry.get("key") == run.keys[MODEL_ID] and all(run.out.tx.reuse(rel) for rel in names):
+        run.out.reused += names
+        run.made[MODEL_ID] = {"key": run.keys[MODEL_ID], "parts": ["model"], "files": names}
+        return
+    run.progress(f"акты: {MODEL_ID}")
+    findings = lint_model(run.project, run.catalog, run.model)
+    contents = [run.model.package, run.model.akn, data.to_json(run.catalog.model), to_json(findings),
+                to_sarif(findings)]
+    for rel, content in zip(names, contents):
+        run.out.write(rel, content)
+    run.made[MODEL_ID] = {"key": run.keys[MODEL_ID], "parts": ["model"], "files": names}
+
+
+def stage_pdf(run: Run) -> None:
+    """A PDF beside each .docx of the acts; an unchanged .docx keeps its PDF of the last build.
+    A file LibreOffice could not convert is reported (and tried again by the next build)."""
+    docx = sorted(rel for rel in run.out.written if rel.startswith("acts/") and rel.endswith(".docx"))
+    reused = set(run.out.reused)
+    kept = {_pdf(rel) for rel in docx if rel in reused and run.out.tx.reuse(_pdf(rel))}
+    todo = [rel for rel in docx if _pdf(rel) not in kept]
+    run.progress(f"PDF: {len(todo)} файлов из {len(docx)} (LibreOffice; прочие не изменились)")
+    written, failed = pdf.convert([run.out.tx.staging / rel for rel in todo], run.progress,
+                                  run.jobs or default_jobs())
+    made = kept | {path.relative_to(run.out.tx.staging).as_posix() for path in written}
+    run.out.written.extend(sorted(made - kept))
+    run.out.pdf_failures += [(path.relative_to(run.out.tx.staging).as_posix(), why) for path, why in failed]
+    for entry in run.made.values():
+        entry["files"] = sorted({*entry["files"], *(_pdf(rel) for rel in entry["files"] if _pdf(rel) in made)})
+
+
+def _pdf(rel: str) -> str:
+    return rel[:-len(".docx")] + ".pdf" if rel.endswith(".docx") else rel
+
+
+def stage_matrix(run: Run, formats, with_matrix: bool) -> None:
+    """The matrix of every region's comparison (cross-region: made whenever any region changed)."""
+    if not (with_matrix and run.payloads):
+        return
+    views = {rid: run.payloads[rid].comparison for rid in (p.id for p in run.profiles)}
+    if "xlsx" in formats:
+        run.out.write("compare/matrix.xlsx", matrix.matrix_xlsx(views, run.catalog.model.data))
+    if "md" in formats:
+        run.out.write("compare/matrix.md", matrix.matrix_markdown(views, run.catalog.model.data))
 
 
 def stage_compare(run: Run, formats, with_matrix: bool, author: str | None = None) -> dict[str, Alignment]:
     """Alignment, report, redline (of an adopted regulation) per region; the cross-region matrix
     when ``with_matrix``. A link the profile states and the texts do not bear out is a warning."""
-    for work in run.regions:
-        run.progress(f"сравнение: {work.id}")
-        marked = work.redline(author) if "docx" in formats else None
-        files = report.region_files(work.alignment, work.comparison, formats, marked)
-        for name, content in files.items():
-            run.out.write(f"compare/{work.id}/{name}", content)
-        if "docx" in formats and marked is None:      # no adopted regulation (any more): no redline
-            run.out.path(f"compare/{work.id}/redline.docx").unlink(missing_ok=True)
-        run.out.compare_warnings += [(work.profile.path, w) for w in work.alignment.warnings]
-    if with_matrix and run.regions:
-        views = {w.id: w.comparison for w in run.regions}
-        if "xlsx" in formats:
-            run.out.write("compare/matrix.xlsx", matrix.matrix_xlsx(views, run.catalog.model.data))
-        if "md" in formats:
-            run.out.write("compare/matrix.md", matrix.matrix_markdown(views, run.catalog.model.data))
-    return {w.id: w.alignment for w in run.regions}
+    stage_regions(run, COMPARE, formats, author)
+    stage_matrix(run, formats, with_matrix)
+    return {rid: run.payloads[rid].alignment for rid in (p.id for p in run.profiles)}
 
 
 def handbook_sources(run: Run) -> handbook.Sources:
@@ -186,10 +301,9 @@ def handbook_sources(run: Run) -> handbook.Sources:
     staged = run.out.tx.staging
     acts = staged / "acts"
     regions = [handbook.RegionSource(w.profile, w.composed.acts,
-                                     {k.slug: acts / w.id / f"{k.slug}.docx" for k in ACT_KINDS.values()},
-                                     w.alignment, w.composed.documents, lint=run.lint.get(w.id, []),
-                                     comparison=w.comparison)
-               for w in run.regions]
+                                     {k.slug: acts / w.profile.id / f"{k.slug}.docx" for k in ACT_KINDS.values()},
+                                     w.alignment, w.composed.documents, lint=w.lint, comparison=w.comparison)
+               for w in run.payloads.values()]
     regions.sort(key=lambda r: r.name)
     return handbook.Sources(run.project, run.catalog, regions, acts / MODEL_ID / "regulation.docx",
                             run.model.documents, build=staged)

@@ -20,13 +20,15 @@ from ..model.profile import MODEL_ID, Profile
 from ..model.scaffold import scaffold
 from ..model.units import iter_subjects
 from ..project import PathProblem, Project
-from ..validate import errors_of, validate_file, validate_files
+from ..validate import errors_of, validate_file
 from ..validate.checks.identity import id_problem
 from ..validate.checks.text import problem as text_problem
 from ..validate import schema as schema_mod
 from ..writers import FORMATS
 from ..writers.data import yaml_text
 from . import build as build_mod
+from . import incremental
+from .validation import remember, validate_all
 from .transaction import Transaction
 
 
@@ -74,7 +76,7 @@ def profile_paths(project: Project, names: list[str], *, in_regions: bool = Fals
 def valid_profiles(project: Project, catalog: Catalog, names: list[str],
                    failed: str | None = None, *, in_regions: bool = False) -> list[Profile] | None:
     """The named profiles, validated; None (errors printed, then ``failed``) when any is wrong."""
-    profiles, diagnostics = validate_files(profile_paths(project, names, in_regions=in_regions), catalog)
+    profiles, diagnostics, _fresh = validate_all(project, catalog, profile_paths(project, names, in_regions=in_regions))
     errors = errors_of(diagnostics)
     if errors:
         print_diagnostics(errors)
@@ -85,7 +87,7 @@ def valid_profiles(project: Project, catalog: Catalog, names: list[str],
 
 
 def cmd_validate(args, project: Project, catalog: Catalog) -> int:
-    profiles, diagnostics = validate_files(profile_paths(project, args.regions), catalog)
+    profiles, diagnostics, _fresh = validate_all(project, catalog, profile_paths(project, args.regions))
     print_diagnostics(sorted(diagnostics, key=lambda d: (d.file, d.line, d.column)))
     errors = errors_of(diagnostics)
     if errors:
@@ -189,19 +191,37 @@ def cmd_new(args, project: Project, catalog: Catalog) -> int:
     return 0
 
 
-def cmd_build(args, project: Project, catalog: Catalog) -> int:
+def build_options(args, project: Project) -> tuple[list[Path], dict]:
+    """The profiles a build reads and what it makes of them."""
     names = [n for n in args.regions if n != MODEL_ID]
     with_model = not args.regions or MODEL_ID in args.regions
     paths = profile_paths(project, names, in_regions=True) if names or not args.regions else []
-    profiles, diagnostics = validate_files(paths, catalog)
+    return paths, dict(with_model=with_model, with_pdf=args.pdf, with_site=not args.regions and not args.no_site)
+
+
+def build_unchanged(args, project: Project) -> int | None:
+    """``rsnms build`` when nothing changed since the last build: told without reading the
+    catalog or validating a profile again (their bytes are those the last build validated)."""
+    paths, options = build_options(args, project)
+    output = build_mod.unchanged(project, paths, **options)
+    return None if output is None else report_build(project, output)
+
+
+def cmd_build(args, project: Project, catalog: Catalog) -> int:
+    paths, options = build_options(args, project)
+    profiles, diagnostics, fresh = validate_all(project, catalog, paths, args.jobs)
     errors = errors_of(diagnostics)
     if errors:
         print_diagnostics(errors)
         print("Сборка не выполнена: исправьте ошибки (файлы в build/ не изменены).", file=sys.stderr)
         return 2
-    output = build_mod.build(project, catalog, profiles, with_model=with_model, with_pdf=args.pdf,
-                             with_site=not args.regions and not args.no_site,
-                             progress=lambda m: print(m, file=sys.stderr))
+    output = build_mod.build(project, catalog, profiles, **options, progress=lambda m: print(m, file=sys.stderr),
+                             jobs=args.jobs)
+    remember(project, fresh)          # the build committed: its validations are kept for the next runs
+    return report_build(project, output)
+
+
+def report_build(project: Project, output) -> int:
     counts: dict[tuple, int] = {}
     for path, message in output.warnings:
         counts[(rel(project, path), message)] = counts.get((rel(project, path), message), 0) + 1
@@ -211,7 +231,14 @@ def cmd_build(args, project: Project, catalog: Catalog) -> int:
         print(f"Незаполненных мест в проектах актов: {len(output.warnings)} — они выделены в документах; "
               "заполните их в профиле.", file=sys.stderr)
     print_compare_warnings(project, output)
-    print(f"Собрано файлов: {len(output.written)} в {project.build.relative_to(project.root)}/")
+    for rel_path, reason in output.pdf_failures:
+        print(f"build/{rel_path}: предупреждение: PDF не создан: {reason} — откройте файл в Word или LibreOffice; "
+              "следующая сборка попробует снова", file=sys.stderr)
+    if output.tx is None:
+        print(f"Изменений нет: {project.build.relative_to(project.root)}/ актуален ({output.unchanged} файлов).")
+    else:
+        print(f"Собрано файлов: {len(output.written)} в {project.build.relative_to(project.root)}/ "
+              f"(без изменений взято из прежней сборки: {len(output.reused)})")
     return 0
 
 
@@ -259,10 +286,13 @@ def cmd_compare(args, project: Project, catalog: Catalog) -> int:
     profiles = valid_profiles(project, catalog, [] if args.all else args.regions, in_regions=True)
     if profiles is None:
         return 2
+    formats = tuple(args.format or COMPARE_FORMATS)
     with Transaction(project, full=False) as tx:
-        run = build_mod.Run.of(project, catalog, profiles, tx, lambda m: print(m, file=sys.stderr))
-        alignments = build_mod.stage_compare(run, tuple(args.format or COMPARE_FORMATS),
-                                             len(profiles) > 1 or args.all, args.author)
+        run = build_mod.Run.of(project, catalog, profiles, tx, lambda m: print(m, file=sys.stderr), args.jobs)
+        build_mod.known_state(run)
+        alignments = build_mod.stage_compare(run, formats, len(profiles) > 1 or args.all, args.author)
+        if args.author or formats != COMPARE_FORMATS:     # not what a build writes: the next one remakes them
+            tx.path(incremental.STATE).unlink(missing_ok=True)
         tx.commit()
     print_compare_warnings(project, run.out)
     for rid, alignment in alignments.items():

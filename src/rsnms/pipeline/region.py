@@ -2,8 +2,9 @@
 
 :class:`RegionWork` computes what a build asks of a region lazily and keeps it, so the
 acts stage, the comparison and the handbook share one composition and one rendering;
-it depends only on its profile, the catalog and the templates (later issues cache it
-and run it in parallel). :class:`ModelWork` does the same for the model regulation.
+it depends only on its profile, the catalog and the templates (the build runs it as a job
+of a process pool, :mod:`.regions`, and reuses its files when its profile did not change).
+:class:`ModelWork` does the same for the model regulation.
 """
 
 from __future__ import annotations

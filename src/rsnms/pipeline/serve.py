@@ -10,7 +10,7 @@ import time
 from ..diagnostics import Diagnostic, InputError
 from ..project import Project
 from ..validate import errors_of, load_catalog, validate_files
-from .build import Run, stage_acts, stage_compare, stage_pages
+from .build import Run, stage_pages, stage_regions
 from .transaction import Transaction
 
 
@@ -26,8 +26,7 @@ def rebuild_pages(project: Project, paths, report) -> None:
             return
         with Transaction(project, full=False, owns=("docs",)) as tx:
             run = Run.of(project, catalog, profiles, tx)
-            stage_acts(run, True)
-            stage_compare(run, ("md", "json"), False)
+            stage_regions(run, ("acts", "compare"), ("md", "json"))
             stage_pages(run)
             tx.commit()
         print("Страницы обновлены.", file=sys.stderr)

@@ -12,7 +12,9 @@ rebuilds of ``serve``), and that incremental builds reuse:
   files themselves: LibreOffice, MkDocs). A relative path may not climb out (``..``).
 * **Reuse.** :meth:`Transaction.reuse` hard-links (or copies) an unchanged file of the current
   ``build/`` into the staging folder — a regular file only, never through a symlink — so a
-  later stage (issue 15: content hashes kept in ``build/``) can skip work it did before.
+  stage can skip work it did before: an incremental build (:mod:`.incremental`, the content
+  hashes in ``build/.rsnms/inputs.json``) links an unchanged region's files and the PDFs of
+  unchanged .docx. A linked file is never written through: :meth:`write` replaces the link.
 * **Ownership.** A partial run (some regions, ``compare``, a ``serve`` rebuild) starts from
   the current ``build/``: every file outside the prefixes it declares (``owns``) is linked
   into the staging folder the same way, and what the run writes replaces its link (never

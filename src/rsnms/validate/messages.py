@@ -136,8 +136,17 @@ def translate(error: ValidationError, root: dict, pos: yamlio.Positions) -> list
 MAX_ERRORS = 200      # a file with more is not a profile with typos: the first ones say what is wrong
 
 
+_VALIDATOR: list = [None, None]     # the schema and its validator: built once for every profile checked
+
+
+def validator_of(schema: dict):
+    if _VALIDATOR[0] is not schema:
+        _VALIDATOR[:] = [schema, jsonschema.Draft202012Validator(schema)]
+    return _VALIDATOR[1]
+
+
 def schema_diagnostics(data, schema: dict, pos: yamlio.Positions) -> list[Diagnostic]:
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = validator_of(schema)
     out: list[Diagnostic] = []
     for error in validator.iter_errors(data):
         out += translate(error, schema, pos)

@@ -59,17 +59,24 @@ def render(doc: Document, templates: Path, template: str) -> bytes:
     return deterministic_zip(buffer.getvalue())
 
 
+_CHECKED: dict[tuple, bytes] = {}     # (template, its size and time) → its bytes, checked once per process
+
+
 def _load(path: Path, where: str) -> DocxTemplate:
     if not path.is_file():
         raise InputError([Diagnostic(where, 1, 1, "", "шаблон не найден: верните его из git или создайте "
                                      "заново (python scripts/make_templates.py)")])
+    info = path.stat()
+    key = (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
+    if key not in _CHECKED:
+        try:
+            guard.check(path, where)
+        except InputError as exc:
+            raise InputError([Diagnostic(d.file, d.line, d.column, d.path, f"шаблон: {d.message}")
+                              for d in exc.diagnostics]) from None
+        _CHECKED[key] = path.read_bytes()
     try:
-        guard.check(path, where)
-    except InputError as exc:
-        raise InputError([Diagnostic(d.file, d.line, d.column, d.path, f"шаблон: {d.message}")
-                          for d in exc.diagnostics]) from None
-    try:
-        tpl = DocxTemplate(str(path))
+        tpl = DocxTemplate(io.BytesIO(_CHECKED[key]))
         tpl.get_docx()
     except Exception as exc:   # not a Word file (a lawyer saved it as .doc, or it is damaged)
         raise InputError([Diagnostic(where, 1, 1, "", f"шаблон не читается как .docx ({type(exc).__name__}): "

@@ -1,4 +1,4 @@
-"""PDF beside each .docx, by headless LibreOffice (one call for many files, :mod:`rsnms.office`).
+"""PDF beside each .docx, by headless LibreOffice (one call for a batch of files, :mod:`rsnms.office`).
 
 Each PDF is moved into place atomically, with its creation date and document id fixed so
 that equal .docx give equal PDF bytes.
@@ -7,6 +7,7 @@ that equal .docx give equal PDF bytes.
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 from .. import office
@@ -34,19 +35,42 @@ def fixed(pdf: bytes) -> bytes:
     return _CHECKSUM.sub(checksum, _ID.sub(ident, _DATES.sub(date, pdf)))
 
 
-def convert(files: list[Path], timeout: int = 600) -> list[Path]:
-    """Write ``<name>.pdf`` beside every given .docx; returns the PDFs written."""
+BATCH = 40            # files per LibreOffice run: a crash or a hang costs one batch, not the build
+
+
+def convert(files: list[Path], progress=lambda _m: None, jobs: int = 1) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Write ``<name>.pdf`` beside every given .docx, in LibreOffice runs of :data:`BATCH` files,
+    ``jobs`` runs at a time (each with its own user profile); a file a batch did not convert is
+    tried again alone. Returns the PDFs written and every file that still failed, with
+    LibreOffice's reason (in Russian when it gave none)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    size = max(1, min(BATCH, -(-len(files) // max(1, jobs))))       # every job busy, no batch over BATCH
+    batches = [files[start:start + size] for start in range(0, len(files), size)]
+    written, failed, done = [], [], 0
+    with ThreadPoolExecutor(max(1, jobs)) as pool:
+        for batch, results in zip(batches, pool.map(lambda b: _run(b, 60 + 10 * len(b)), batches)):
+            done += len(batch)
+            progress(f"PDF: {done} из {len(files)}")
+            for path, result in zip(batch, results):
+                if result is None or (result.data is None and len(batch) > 1):
+                    result = _run([path], 120)[0]      # alone: a neighbour's crash or hang is not its fault
+                if result is None or result.data is None:
+                    failed.append((path, (result.log[:300] if result else "") or "LibreOffice не ответил или "
+                                   "не создал файл"))
+                    continue
+                target = path.with_suffix(".pdf")
+                write_atomic(target, fixed(result.data))
+                written.append(target)
+    return written, failed
+
+
+def _run(files: list[Path], timeout: int) -> list[office.Result | None]:
+    """One LibreOffice run; None for each file when it hung past ``timeout`` seconds."""
     try:
-        results = office.convert(files, "pdf", timeout)
+        return office.convert(files, "pdf", timeout)
     except office.NoOffice:
         raise InputError([Diagnostic("soffice", 1, 1, "", "LibreOffice не найден: установите его (make system-deps) "
                                      "или соберите без --pdf")]) from None
-    written = []
-    for result in results:
-        if result.data is None:
-            raise InputError([Diagnostic(str(result.path), 1, 1, "", "LibreOffice не смог преобразовать файл в PDF: "
-                                         + (result.log[:300] or "причина не сообщена"))])
-        target = result.path.with_suffix(".pdf")
-        write_atomic(target, fixed(result.data))
-        written.append(target)
-    return written
+    except subprocess.TimeoutExpired:
+        return [None] * len(files)

@@ -70,6 +70,9 @@ class Steps(list):
             yield item
 
 
+_COMPILED: dict[str, object] = {}      # a template part's Jinja source → its compiled code
+
+
 class TemplateSandbox(ImmutableSandboxedEnvironment):
     """The sandboxed, autoescaping environment of one document's rendering."""
 
@@ -87,13 +90,21 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         return Steps(range(*args), self.budget)
 
     def from_string(self, source, globals=None, template_class=None):
-        tree = self.parse(source)
-        for kind, word in REFUSED_TAGS.items():
-            found = next(iter(tree.find_all(kind)), None)
-            if found is not None:
-                raise TemplateLimit(f"метка {{% {word} %}} (строка {found.lineno} разметки шаблона): шаблон акта — "
-                                    "один файл, другие шаблоны он подключать не может")
-        return super().from_string(tree, globals, template_class)
+        """The template of ``source``, checked and compiled once per process (a build renders each
+        template's parts many times; every sandbox compiles them to the same code)."""
+        code = _COMPILED.get(source)
+        if code is None:
+            tree = self.parse(source)
+            for kind, word in REFUSED_TAGS.items():
+                found = next(iter(tree.find_all(kind)), None)
+                if found is not None:
+                    raise TemplateLimit(f"метка {{% {word} %}} (строка {found.lineno} разметки шаблона): шаблон "
+                                        "акта — один файл, другие шаблоны он подключать не может")
+            code = self.compile(tree)
+            if len(_COMPILED) >= 256:
+                _COMPILED.clear()
+            _COMPILED[source] = code
+        return (template_class or self.template_class).from_code(self, code, self.make_globals(globals), None)
 
     def call_binop(self, context, operator, left, right):
         numbers = [x for x in (left, right) if isinstance(x, int) and not isinstance(x, bool)]
