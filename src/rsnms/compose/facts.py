@@ -84,7 +84,7 @@ def own_act(acts: "RegionActs", key: str, case: str) -> str:
                                  order.get("number"))
     act = acts.acts[key]
     forms = acts.kind_forms(key)
-    title = _sentence_case(title_text(act), acts.data)
+    title = sentence_case(title_text(act), acts.data)
     approval = act.get("approved_by")
     approved = (requisites_phrase(approval["kind"], "ins", approval.get("issuer") or authority, approval["date"],
                                   approval["number"]) if approval else own_act(acts, "order", "ins"))
@@ -145,7 +145,7 @@ def _cited(act: dict) -> str:
     return short
 
 
-def _sentence_case(title: str, data: dict) -> str:
+def sentence_case(title: str, data: dict) -> str:
     """A title set in capitals («О СОЗДАНИИ … ИРКУТСКОЙ ОБЛАСТИ») as a sentence names it: in
     lower case, with the region's name in the profile's capitals."""
     if not title[:12].isupper():

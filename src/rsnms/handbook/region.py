@@ -14,7 +14,7 @@ from ..writers.act_json import to_json
 from .acts import act_markdown
 from .charts import diagram
 from .indicators import indicators_page
-from .markdown import cell, profile_cell, table
+from .markdown import cell, profile_cell, rich_cell, table
 from .roadmap import plan
 from .sources import Pages, RegionSource, Sources, download_links
 
@@ -36,7 +36,7 @@ def overview(region: RegionSource, pages: Pages) -> None:
     for key, kind in ACT_KINDS.items():
         act = region.acts[key]
         rows.append([f"[{kind.title}]({kind.slug}.md)", words.ACT_STATUS[act.get("status", "draft")],
-                     cell(_requisites(key, act)), profile_cell(data, act.get("title", "")),
+                     cell(_requisites(key, act)), _name(region, key, act),
                      download_links(region.files[kind.slug], f"../../files/{rid}/{kind.slug}")])
     head = data["authority"].get("head")
     extra = ["- [Сравнение с примерным положением](compare.md)" + _coverage(region),
@@ -84,6 +84,20 @@ def lint_section(region: RegionSource) -> str:
     rows = [[cell(f.file.split("/")[-1]), f"{f.line}:{f.column}", SEVERITY_WORDS[f.severity], f"`{f.rule}`",
              cell(f.message), cell(f.excerpt)] for f in shown]
     return head + "\n\n" + table(["Файл", "Место", "Важность", "Правило", "Что не так", "Текст"], rows)
+
+
+def _name(region: RegionSource, key: str, act: dict) -> str:
+    """The act's name as one phrase («Положение о создании …»), as composed."""
+    from ..compose.facts import sentence_case
+
+    doc = region.documents.get(key)
+    if doc is None:
+        return profile_cell(region.data, act.get("title", ""))
+    title = doc.title.plain.strip()
+    if title[:12].isupper() and doc.heading.plain.strip():     # «О СОЗДАНИИ …» as printed: a sentence here
+        heading = " ".join(doc.heading.plain.split())
+        return cell(f"{heading[:1]}{heading[1:].lower()} {sentence_case(title, region.data)}")
+    return rich_cell(doc.name)
 
 
 def _requisites(key: str, act: dict) -> str:

@@ -146,6 +146,18 @@ class Document:
         return self.status != "adopted"
 
     @property
+    def name(self) -> Rich:
+        """The act's name as one phrase: «Положение о создании …», «Комплекс мер («дорожная
+        карта») по …» — its heading (capitals in the act) before a title that continues it."""
+        heading, title = " ".join(self.heading.plain.split()), self.title.plain.lstrip()
+        if heading and title[:12].isupper():        # set in capitals as a whole: kept so
+            return Rich([(heading + " ", ROLE_TEXT)]) + self.title
+        if heading and (not title or title[:1].islower() or title[:1] in "(«"):
+            head = heading[:1].upper() + heading[1:].lower()
+            return Rich([(head + (" " if title else ""), ROLE_TEXT)]) + self.title
+        return self.title
+
+    @property
     def tables(self) -> list[Table]:
         """The data tables in document order (a writer lays them out)."""
         if self.roadmap is not None:

@@ -53,15 +53,6 @@ class Frbr:
             (f"/!{component}" if component else "")
 
 
-def _alias(doc) -> str:
-    """A document's name as one phrase: «Регламент сетевого взаимодействия …» (its heading, in
-    capitals in the act, and its title)."""
-    heading, title = " ".join(doc.heading.plain.split()), " ".join(doc.title.plain.split())
-    if heading and title and title[:1].islower():
-        return f"{heading[:1].upper()}{heading[1:].lower()} {title}"
-    return title or heading
-
-
 def meta(frbr: Frbr, title: str, authority: str, component: str = "", root: bool = True) -> etree._Element:
     """Identification (FRBR work, expression, manifestation) and, for the root document, references."""
     work, expression = frbr.work(component), frbr.expression(component)
@@ -226,7 +217,7 @@ def attachment_doc(doc: Document, frbr: Frbr, component: str, authority: str,
         main.extend(body.elements(doc.body))
     if not len(main):
         main.append(E.p())
-    out = E.doc(meta(frbr, _alias(doc), authority, component, root), preface(doc), main,
+    out = E.doc(meta(frbr, doc.name.plain, authority, component, root), preface(doc), main,
                 name=slug(doc.heading.plain or doc.key))
     if children:
         out.append(E.attachments(*children))
