@@ -17,6 +17,13 @@ def test_yaml_12_scalars_stay_what_they_look_like():
     assert data == {"a": "no", "b": 10, "c": "12:30", "d": "2022-04-07", "e": True, "f": None, "g": 1.5}
 
 
+def test_a_folded_block_reads_as_folded_text_on_both_paths():
+    text = "a: >\n  один\n  два\n\n  три\nb: >-\n  x\n  y\n"
+    for fast in (True, False):
+        data, _ = yamlio.loads(text, yamlio.Positions("x.yaml"), fast=fast)
+        assert data == {"a": "один два\nтри\n", "b": "x y"}      # no BEL where ruamel folded
+
+
 def test_positions_of_values_and_keys():
     data, pos = load("a:\n  - x\n  - {b: 2}\n")
     assert pos.of(("a", 1, "b")) == (3, 9)

@@ -26,9 +26,10 @@ from ..validate.checks.text import problem as text_problem
 from ..validate import schema as schema_mod
 from ..writers import FORMATS
 from ..writers.data import yaml_text
-from . import build as build_mod
 from . import incremental
 from .validation import remember, validate_all
+# `.build` (the site, compare, numpy: a third of a second) is imported by the commands that build,
+# not by validate, export or schema
 from .transaction import Transaction
 
 
@@ -202,12 +203,14 @@ def build_options(args, project: Project) -> tuple[list[Path], dict]:
 def build_unchanged(args, project: Project) -> int | None:
     """``rsnms build`` when nothing changed since the last build: told without reading the
     catalog or validating a profile again (their bytes are those the last build validated)."""
+    from . import build as build_mod
     paths, options = build_options(args, project)
     output = build_mod.unchanged(project, paths, **options)
     return None if output is None else report_build(project, output)
 
 
 def cmd_build(args, project: Project, catalog: Catalog) -> int:
+    from . import build as build_mod
     paths, options = build_options(args, project)
     profiles, diagnostics, fresh = validate_all(project, catalog, paths, args.jobs)
     errors = errors_of(diagnostics)
@@ -261,6 +264,7 @@ def cmd_fidelity(args, project: Project, catalog: Catalog) -> int:
 
 
 def cmd_serve(args, project: Project, catalog: Catalog) -> int:
+    from . import build as build_mod
     from .serve import serve
 
     profiles = valid_profiles(project, catalog, [])
@@ -277,6 +281,7 @@ def print_compare_warnings(project: Project, output) -> None:
 
 
 def cmd_compare(args, project: Project, catalog: Catalog) -> int:
+    from . import build as build_mod
     from ..compare.report import FORMATS as COMPARE_FORMATS
     from ..lang.words import TOTAL, share
 

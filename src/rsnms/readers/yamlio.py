@@ -32,10 +32,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
-from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.nodes import MappingNode, SequenceNode
 
 from ..diagnostics import Diagnostic, InputError, display_path, format_path
 from ..lang.translations import YAML_PROBLEMS
+from . import yamlfast
 from .files import read_text
 
 _STD = "tag:yaml.org,2002:"
@@ -46,6 +47,7 @@ MAX_DEPTH = 40
 MAX_ITEMS = 5_000
 MAX_NODES = 50_000
 MAX_SCALAR = 100_000
+LIMITS = yamlfast.Limits(depth=MAX_DEPTH, items=MAX_ITEMS, nodes=MAX_NODES, scalar=MAX_SCALAR)
 # characters YAML 1.2 does not allow in a stream (tab, line breaks and NEL are allowed)
 _NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
@@ -81,10 +83,17 @@ def _mark(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _scalar(node: ScalarNode, path: tuple, pos: Positions, errors: list[Diagnostic]):
+def _unfolded(node) -> str:
+    """The value without the BEL marks ruamel's round-trip scanner puts where it folded a ``>``
+    block (a BEL of the user's cannot be there: the raw character is refused, a block has no
+    escapes)."""
+    return node.value.replace("\a", "") if node.style == ">" else node.value
+
+
+def _scalar(node, path: tuple, pos: Positions, errors: list[Diagnostic]):
     tag, value = node.tag, node.value
     if tag == _STD + "str":
-        return value
+        return _unfolded(node)
     if tag == _STD + "null":
         return None
     if tag == _STD + "bool":
@@ -112,14 +121,16 @@ def _scalar(node: ScalarNode, path: tuple, pos: Positions, errors: list[Diagnost
 
 
 def _build(node, path: tuple, pos: Positions, errors: list[Diagnostic]):
+    """Plain data from a node of either path (ruamel's or :mod:`.yamlfast`'s PyYAML nodes: the
+    same ``id``, ``tag``, ``value`` and ``start_mark``)."""
     pos.values[path] = _mark(node)
-    if isinstance(node, ScalarNode):
+    if node.id == "scalar":
         return _scalar(node, path, pos, errors)
-    if isinstance(node, SequenceNode):
+    if node.id == "sequence":
         if node.tag != _STD + "seq":
             errors.append(pos.diagnostic(path, f"нестандартный тег «{node.tag}» не допускается: уберите его"))
         return [_build(item, path + (i,), pos, errors) for i, item in enumerate(node.value)]
-    if isinstance(node, MappingNode):
+    if node.id == "mapping":
         if node.tag != _STD + "map":
             errors.append(pos.diagnostic(path, f"нестандартный тег «{node.tag}» не допускается: уберите его"))
         result: dict = {}
@@ -130,7 +141,7 @@ def _build(node, path: tuple, pos: Positions, errors: list[Diagnostic]):
                 errors.append(Diagnostic(pos.file, line, col, format_path(path),
                                          "ключ слияния «<<» не поддерживается: запишите поля явно"))
                 continue
-            if not isinstance(key_node, ScalarNode):
+            if key_node.id != "scalar":
                 line, col = _mark(key_node)
                 errors.append(Diagnostic(pos.file, line, col, format_path(path),
                                          "ключом может быть только строка"))
@@ -147,7 +158,7 @@ def _build(node, path: tuple, pos: Positions, errors: list[Diagnostic]):
             pos.keys[path + (key,)] = (line, col)
             result[key] = _build(value_node, path + (key,), pos, errors)
         return result
-    raise TypeError(f"unexpected YAML node {node!r}")  # pragma: no cover - ruamel gives only these three
+    raise TypeError(f"unexpected YAML node {node!r}")  # pragma: no cover - both paths give only these three
 
 
 class _Limit(Exception):
@@ -182,7 +193,7 @@ class _Composer(Composer):
             self._add(size, event.start_mark)
             return super().compose_node(parent, index)
         self._add(1, event.start_mark)
-        if getattr(event, "value", None) is not None and len(event.value) > MAX_SCALAR:
+        if getattr(event, "value", None) is not None and len(_unfolded(event)) > MAX_SCALAR:
             raise _Limit(f"значение длиннее {MAX_SCALAR:_} символов".replace("_", " "), event.start_mark)
         anchor, before = event.anchor, self.count
         if anchor is not None:
@@ -238,8 +249,20 @@ def _compose(text: str, pos: Positions):
     return first
 
 
-def loads(text: str, pos: Positions) -> tuple[object, Positions]:
+def loads(text: str, pos: Positions, *, fast: bool = True) -> tuple[object, Positions]:
+    """Plain data and positions of ``text``: by :mod:`.yamlfast` when it answers, else by ruamel
+    (``fast=False``: by ruamel only — the differential test compares the two)."""
     _not_printable(text, pos)
+    node = yamlfast.compose(text, LIMITS) if fast else None
+    errors: list[Diagnostic] = []
+    data = _build(node if node is not None else _compose_or_fail(text, pos), (), pos, errors)
+    if errors:
+        raise InputError(errors)
+    return data, pos
+
+
+def _compose_or_fail(text: str, pos: Positions):
+    """The root node by ruamel, or :class:`InputError` with the located Russian message."""
     try:
         node = _compose(text, pos)
     except _Limit as exc:
@@ -257,8 +280,4 @@ def loads(text: str, pos: Positions) -> tuple[object, Positions]:
         raise InputError([Diagnostic(pos.file, 1, 1, "", f"синтаксическая ошибка YAML ({exc})")]) from None
     if node is None:
         raise InputError([Diagnostic(pos.file, 1, 1, "", "файл пуст: нужен один документ YAML")])
-    errors: list[Diagnostic] = []
-    data = _build(node, (), pos, errors)
-    if errors:
-        raise InputError(errors)
-    return data, pos
+    return node

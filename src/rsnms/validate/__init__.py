@@ -32,11 +32,12 @@ def validate_file(path: Path, catalog: Catalog) -> tuple[Profile | None, list[Di
     problems = schema_diagnostics(raw, catalog.schema, pos)
     if problems:
         return None, problems
+    normalized = normalize(raw)       # the checks read it too
     problems = checks.check(raw, pos, file=path, root=catalog.project.root,
-                            model_functions=set(catalog.values["functions"]))
+                            model_functions=set(catalog.values["functions"]), normalized=normalized)
     if any(p.severity == "error" for p in problems):
         return None, capped(problems, pos.file)
-    return Profile(path, raw, normalize(raw), pos), problems
+    return Profile(path, raw, normalized, pos), problems
 
 
 def validate_files(paths: list[Path], catalog: Catalog) -> tuple[list[Profile], list[Diagnostic]]:

@@ -52,9 +52,13 @@ CHECKS = (
 
 
 def check(data: dict, pos: Positions, *, file: Path, root: Path,
-          model_functions: set[str] | None = None, is_model: bool = False) -> list[Diagnostic]:
-    """Every problem of a schema-valid profile (or of the model, with ``is_model``)."""
+          model_functions: set[str] | None = None, is_model: bool = False,
+          normalized: dict | None = None) -> list[Diagnostic]:
+    """Every problem of a schema-valid profile (or of the model, with ``is_model``);
+    ``normalized``: its normalized form when the caller made it already."""
     context = Context(data, pos, file, root, model_functions, is_model)
+    if normalized is not None:
+        context.cache["normalized"] = normalized
     for rule in CHECKS:
         rule(context)
     return context.out

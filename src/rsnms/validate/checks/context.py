@@ -18,7 +18,7 @@ class Context:
     model_functions: set[str] | None = None
     is_model: bool = False
     out: list[Diagnostic] = field(default_factory=list)
-    cache: dict = field(default_factory=dict)      # what checks read once (source texts by path)
+    cache: dict = field(default_factory=dict)      # what checks read once (source texts by path, "normalized")
 
     def error(self, path: tuple, message: str, **kw) -> None:
         self.out.append(self.pos.diagnostic(path, message, **kw))

@@ -27,7 +27,9 @@ def coordinator(c: Context) -> None:
 
 
 def deadlines(c: Context) -> None:
-    normalized = normalize(c.data)
+    if "normalized" not in c.cache:
+        c.cache["normalized"] = normalize(c.data)
+    normalized = c.cache["normalized"]
     for path, item, _d, _g in iter_roadmap(normalized.get("roadmap", {})):
         if "deadline" in item and "period" not in item and not PLACEHOLDER.search(item["deadline"]):
             c.warning(path + ("deadline",), f"срок «{item['deadline']}» не распознан как период: "

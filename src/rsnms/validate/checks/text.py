@@ -4,6 +4,7 @@ direction controls; a user's format string holds only its named fields."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ... import escape
@@ -27,8 +28,16 @@ def _key(path: tuple) -> str:
     return next((p for p in reversed(path) if isinstance(p, str)), "")
 
 
+# every character :func:`problem` looks at (C0 and C1 controls — Unicode's «Cc» —, surrogates,
+# the two noncharacters, the direction controls): a text without one is passed at C speed
+_SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+                      + "".join(chr(code) for code in sorted(BIDI)) + "]")
+
+
 def problem(text: str, key: str) -> str | None:
     """What is wrong with a text of field ``key``, or None."""
+    if _SUSPECT.search(text) is None:
+        return None
     for ch in text:
         code = ord(ch)
         if 0xD800 <= code <= 0xDFFF:
