@@ -39,22 +39,28 @@ def problem(text: str, key: str) -> str | None:
     if _SUSPECT.search(text) is None:
         return None
     for ch in text:
-        code = ord(ch)
-        if 0xD800 <= code <= 0xDFFF:
-            return (f"одиночный суррогат U+{code:04X} (половина символа, например из «\\u{code:04x}»): "
-                    "запишите символ целиком или удалите")
-        if ch == "\n":
-            if key in ONE_LINE:
-                return "перевод строки в поле из одной строки: запишите значение в одну строку"
-            continue
-        if ch == "\t" and key in TABS:
-            continue
-        if unicodedata.category(ch) == "Cc" or code in (0xFFFE, 0xFFFF):
-            name = unicodedata.name(ch, "") or _CONTROL_NAMES.get(code, "управляющий символ")
-            return f"недопустимый символ U+{code:04X} ({name}): удалите его — в тексте акта он не печатается"
-        if code in BIDI:
-            return (f"невидимый знак направления письма U+{code:04X} ({unicodedata.name(ch)}): удалите его — "
-                    "с ним текст читается не так, как записан")
+        found = char_problem(ch, key)
+        if found:
+            return found
+    return None
+
+
+def char_problem(ch: str, key: str) -> str | None:
+    """What is wrong with character ``ch`` in a text of field ``key``, or None."""
+    code = ord(ch)
+    if 0xD800 <= code <= 0xDFFF:
+        return (f"одиночный суррогат U+{code:04X} (половина символа, например из «\\u{code:04x}»): "
+                "запишите символ целиком или удалите")
+    if ch == "\n":
+        return "перевод строки в поле из одной строки: запишите значение в одну строку" if key in ONE_LINE else None
+    if ch == "\t" and key in TABS:
+        return None
+    if unicodedata.category(ch) == "Cc" or code in (0xFFFE, 0xFFFF):
+        name = unicodedata.name(ch, "") or _CONTROL_NAMES.get(code, "управляющий символ")
+        return f"недопустимый символ U+{code:04X} ({name}): удалите его — в тексте акта он не печатается"
+    if code in BIDI:
+        return (f"невидимый знак направления письма U+{code:04X} ({unicodedata.name(ch)}): удалите его — "
+                "с ним текст читается не так, как записан")
     return None
 
 
