@@ -15,7 +15,9 @@ an undefined alias) still comes from that one path, word for word.
   libyaml — and YAML 1.2 — ruamel — may read indentation and line breaks differently; the
   escapes of double-quoted values, ``\\/`` included, read the same in both);
 * a limit of :mod:`.yamlio` passed (depth, items, values, length of a value): the events are
-  composed as they come, so nothing grows past a limit before the fast path gives up.
+  composed as they come, so nothing grows past a limit before the fast path gives up;
+* an empty value (``key:``) whose position ruamel would give otherwise than
+  :meth:`_Composer.empty_mark` computes (ruamel places it at the token that follows).
 
 A plain scalar's tag is resolved with ruamel's own YAML 1.2 table (``yes``/``on`` stay strings,
 ``010`` is ten), so the two paths give the same tags; ``tests/readers/test_yamlfast.py``
