@@ -50,3 +50,38 @@ def test_adding_a_function_to_a_role_changes_the_schema(project_copy):
     assert new_id in _schema(project_copy)["$defs"]["FunctionRef"]["enum"]
     assert new_id not in _schema()["$defs"]["FunctionRef"]["enum"]
     assert run_rsnms("schema", "--check", root=project_copy).returncode == 0
+
+
+def test_schema_holds_only_json_schema_keywords_and_whole_descriptions():
+    """A description written in a flow mapping once split at its comma into a stray key
+    («издающего акты»: null) — every key of every subschema must be a keyword, and every
+    description a sentence that reached the schema whole."""
+    from jsonschema.validators import Draft202012Validator
+
+    keywords = set(Draft202012Validator.META_SCHEMA["properties"]) | {"$defs", "$schema", "$id"}
+    keywords |= {"type", "enum", "const", "properties", "required", "items", "additionalProperties", "pattern",
+                 "minLength", "maxLength", "minItems", "maxItems", "minimum", "maximum", "anyOf", "oneOf",
+                 "allOf", "not", "$ref", "description", "title", "default", "format", "uniqueItems",
+                 "propertyNames", "patternProperties", "examples", "if", "then", "else", "prefixItems",
+                 "unevaluatedProperties", "contains", "dependentRequired", "minProperties", "maxProperties",
+                 "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "deprecated", "readOnly", "$comment"}
+    stray: list[str] = []
+
+    def walk(node, where: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("properties", "$defs", "patternProperties"):
+                    for name, sub in value.items():
+                        walk(sub, f"{where}/{key}/{name}")
+                    continue
+                if key not in keywords:
+                    stray.append(f"{where}: {key!r}")
+                if key == "description" and (not isinstance(value, str) or "\a" in value):
+                    stray.append(f"{where}: description {value!r}")
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                walk(item, f"{where}/{i}")
+
+    walk(_schema(), "#")
+    assert stray == []
