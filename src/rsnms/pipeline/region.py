@@ -57,8 +57,8 @@ class RegionWork:
         files = {f"{ACT_KINDS[key].slug}.docx": self.docx(key) for key in self.composed.documents}
         parts = self.composed.package
         if parts:
-            first = self.composed.documents[parts[0]]
-            files[PACKAGE] = package([self.docx(key) for key in parts], first)
+            files[PACKAGE] = package([self.composed.documents[key] for key in parts], self.project.templates,
+                                     [ACT_KINDS[key].template for key in parts])
         return files
 
     @cached_property
@@ -128,4 +128,5 @@ class ModelWork:
     @cached_property
     def package(self) -> bytes:
         """What ``build/acts/model/regulation.docx`` holds: the regulation and its roadmap template."""
-        return package([self.regulation, self._render(self.documents[1])], self.documents[0])
+        return package(self.documents[:2], self.project.templates,
+                       [ACT_KINDS[doc.key].template for doc in self.documents[:2]])

@@ -67,17 +67,30 @@ def _data_tables(docx) -> list:
     return [t for t in docx.tables if t.style is not None and t.style.name == DATA_TABLE_STYLE]
 
 
-def _text_width(docx) -> int:
-    section = docx.sections[-1]
-    return section.page_width - section.left_margin - section.right_margin
+def _text_widths(docx, tables: list) -> list[int]:
+    """The text width of the section each of ``tables`` stands in (a package holds portrait
+    and landscape acts)."""
+    sections = docx.sections
+    section, of_table = 0, {}
+    for child in docx.element.body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            of_table[child] = section
+        elif child.tag == qn("w:p") and child.find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None:
+            section += 1
+    last = len(sections) - 1
+    widths = []
+    for table in tables:
+        s = sections[min(of_table.get(table._tbl, last), last)]
+        widths.append(s.page_width - s.left_margin - s.right_margin)
+    return widths
 
 
 def layout_tables(docx, layouts: list[Table]) -> None:
     """Column widths from compose's relative weights, none narrower than its longest word
     (:mod:`.widths`; ``w:tblGrid`` and cell widths, which LibreOffice needs), fixed layout, and
-    vertical merges."""
-    width = _text_width(docx)
-    for table, layout in zip(_data_tables(docx), layouts):
+    vertical merges; each table as wide as the text of its section."""
+    tables = _data_tables(docx)
+    for table, layout, width in zip(tables, layouts, _text_widths(docx, tables)):
         tbl = table._tbl
         cols = tbl.tblGrid.findall(qn("w:gridCol"))
         weights = _weights(list(layout.widths or []), len(cols))
