@@ -13,22 +13,17 @@ from docx import Document as open_docx
 from docx.oxml.ns import qn
 
 from conftest import ROOT
+from helpers import region_work
 from rsnms.compose import ACT_KINDS
 from rsnms.diagnostics import InputError
-from rsnms.pipeline.region import RegionWork
 from rsnms.project import Project
-from rsnms.validate import load_catalog, validate_file
+from rsnms.validate import load_catalog
 from rsnms.writers.package import package, template_of
 
 
 @pytest.fixture(scope="module")
 def catalog():
     return load_catalog(Project(ROOT))
-
-
-def work(region: str, catalog) -> RegionWork:
-    profile, _ = validate_file(ROOT / "regions" / f"{region}.yaml", catalog)
-    return RegionWork(catalog.project, catalog, profile)
 
 
 def _content(element) -> tuple:
@@ -54,7 +49,7 @@ def sections(data: bytes) -> list[list[tuple]]:
 
 @pytest.mark.parametrize("region", ["omsk", "eao", "orenburg"])
 def test_each_act_keeps_its_section_text_tables_and_page_setup(region, catalog):
-    w = work(region, catalog)
+    w = region_work(region, catalog)
     files = w.files
     parts = [ACT_KINDS[key] for key in w.composed.package]
     assert len(parts) >= 2 and parts[-1].key == "roadmap"
@@ -85,7 +80,7 @@ def test_the_template_is_made_once_per_combination_until_a_template_changes(tmp_
 
 
 def test_a_broken_tag_of_an_appendix_is_named_by_its_template(tmp_path, catalog):
-    w = work("omsk", catalog)
+    w = region_work("omsk", catalog)
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates)
     path = templates / "regulation.docx"

@@ -12,6 +12,9 @@ The template (``templates/<act>.docx``) decides the look; this module only
    literally and no template tag can include files, run for hours or fill the memory; the
    template file is checked first like any Office file (:mod:`rsnms.readers.acts.guard`);
 3. lays out data tables and makes the file deterministic (:mod:`.ooxml`).
+
+:func:`fill` does 2–3 for any template and any acts: one act (:func:`render`), or the
+package, whose template reads each act as ``parts[i]`` (:mod:`.package`).
 """
 
 from __future__ import annotations
