@@ -100,7 +100,8 @@ class RegionWork:
 
 
 class ModelWork:
-    """The model regulation with its roadmap template (its appendix), rendered once."""
+    """The model regulation with its roadmap template (its appendix), composed once and rendered
+    once, as one package."""
 
     def __init__(self, project: Project, catalog: Catalog):
         self.project = project
@@ -110,13 +111,10 @@ class ModelWork:
     def documents(self) -> list[Document]:
         return compose_model(self.catalog.model.data, self.catalog.drafts, self.catalog.registry)
 
-    def _render(self, doc: Document) -> bytes:
-        return render(doc, self.project.templates, ACT_KINDS[doc.key].template)
-
     @cached_property
     def regulation(self) -> bytes:
-        """The model regulation alone (the redline compares with it)."""
-        return self._render(self.documents[0])
+        """The model regulation alone (a redline with every change rejected reads as it)."""
+        return render(self.documents[0], self.project.templates, ACT_KINDS[self.documents[0].key].template)
 
     @cached_property
     def akn(self) -> bytes:
