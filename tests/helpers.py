@@ -10,6 +10,8 @@ from pathlib import Path
 
 from rsnms.readers.docx import docx_text
 
+PROJECT = Path(__file__).resolve().parents[1]
+
 
 def text_of(path: Path) -> str:
     return docx_text(path.read_bytes())
@@ -200,3 +202,12 @@ def highlighted(path: Path) -> list[str]:
         if r_style is not None and r_style.get(qn("w:val")) == style_id:
             out.append("".join(t.text for t in run.iter(qn("w:t"))))
     return out
+
+
+def region_work(region: str, catalog):
+    """The unit of work of one of the project's regions (a writer's test renders through it)."""
+    from rsnms.pipeline.region import RegionWork
+    from rsnms.validate import validate_file
+
+    profile, _ = validate_file(PROJECT / "regions" / f"{region}.yaml", catalog)
+    return RegionWork(catalog.project, catalog, profile)

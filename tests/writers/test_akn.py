@@ -9,9 +9,10 @@ import pytest
 from lxml import etree
 
 from conftest import REGIONS, ROOT
-from rsnms.pipeline.region import ModelWork, RegionWork
+from helpers import region_work
+from rsnms.pipeline.region import ModelWork
 from rsnms.project import Project
-from rsnms.validate import load_catalog, validate_file
+from rsnms.validate import load_catalog
 from rsnms.writers import akn
 
 NS = {"a": akn.AKN}
@@ -22,14 +23,9 @@ def catalog():
     return load_catalog(Project(ROOT))
 
 
-def work(region: str, catalog) -> RegionWork:
-    profile, _ = validate_file(ROOT / "regions" / f"{region}.yaml", catalog)
-    return RegionWork(catalog.project, catalog, profile)
-
-
 @pytest.mark.parametrize("region", REGIONS)
 def test_every_act_of_a_region_validates(region, catalog):
-    files = work(region, catalog).akn
+    files = region_work(region, catalog).akn
     assert set(files) == {"order.xml", "regulation.xml", "roadmap.xml", "network-regulation.xml"}
     for name, data in files.items():
         assert akn.validate(data) == [], f"{region}/{name}"
@@ -43,7 +39,7 @@ def test_model_validates(catalog):
 
 
 def test_order_is_an_act_with_its_appendices_attached(catalog):
-    w = work("omsk", catalog)
+    w = region_work("omsk", catalog)
     root = etree.fromstring(w.akn["order.xml"])
     assert root.find(".//a:FRBRWork/a:FRBRuri", NS).get("value") == "/akn/ru-oms/act/prikaz/2022-04-07/26"
     assert root.find("a:act/a:preface//a:docNumber", NS).text == "№\u00a026"

@@ -57,8 +57,8 @@ class RegionWork:
         files = {f"{ACT_KINDS[key].slug}.docx": self.docx(key) for key in self.composed.documents}
         parts = self.composed.package
         if parts:
-            first = self.composed.documents[parts[0]]
-            files[PACKAGE] = package([self.docx(key) for key in parts], first)
+            files[PACKAGE] = package([self.composed.documents[key] for key in parts], self.project.templates,
+                                     [ACT_KINDS[key].template for key in parts])
         return files
 
     @cached_property
@@ -100,7 +100,8 @@ class RegionWork:
 
 
 class ModelWork:
-    """The model regulation with its roadmap template (its appendix), rendered once."""
+    """The model regulation with its roadmap template (its appendix), composed once and rendered
+    once, as one package."""
 
     def __init__(self, project: Project, catalog: Catalog):
         self.project = project
@@ -110,13 +111,10 @@ class ModelWork:
     def documents(self) -> list[Document]:
         return compose_model(self.catalog.model.data, self.catalog.drafts, self.catalog.registry)
 
-    def _render(self, doc: Document) -> bytes:
-        return render(doc, self.project.templates, ACT_KINDS[doc.key].template)
-
     @cached_property
     def regulation(self) -> bytes:
-        """The model regulation alone (the redline compares with it)."""
-        return self._render(self.documents[0])
+        """The model regulation alone (a redline with every change rejected reads as it)."""
+        return render(self.documents[0], self.project.templates, ACT_KINDS[self.documents[0].key].template)
 
     @cached_property
     def akn(self) -> bytes:
@@ -128,4 +126,5 @@ class ModelWork:
     @cached_property
     def package(self) -> bytes:
         """What ``build/acts/model/regulation.docx`` holds: the regulation and its roadmap template."""
-        return package([self.regulation, self._render(self.documents[1])], self.documents[0])
+        return package(self.documents[:2], self.project.templates,
+                       [ACT_KINDS[doc.key].template for doc in self.documents[:2]])

@@ -6,8 +6,9 @@ An output format is one writer, registered in :data:`FORMATS`:
 * ``akn`` (:mod:`.akn`) — a region's acts as Akoma Ntoso 3.0 XML (``rsnms export --format akn``,
   and beside each .docx in ``rsnms build``); it writes a region's unit of work, scope ``region``;
 * ``docx`` (:mod:`.docx`) — one composed act through its Word template (``rsnms build``);
-  :mod:`.package` joins an order and its appendices, :mod:`.ooxml` holds what every
-  Office file needs (schema order, table layout, deterministic zips).
+  :mod:`.package` renders an order and its appendices as one document (one template made
+  from theirs), :mod:`.ooxml` holds what every Office file needs (schema order, table layout,
+  deterministic zips).
 
 :mod:`.pdf` converts written .docx files with LibreOffice (a batch over files, not a
 writer of the model).

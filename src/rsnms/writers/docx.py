@@ -12,6 +12,9 @@ The template (``templates/<act>.docx``) decides the look; this module only
    literally and no template tag can include files, run for hours or fill the memory; the
    template file is checked first like any Office file (:mod:`rsnms.readers.acts.guard`);
 3. lays out data tables and makes the file deterministic (:mod:`.ooxml`).
+
+:func:`fill` does 2–3 for any template and any acts: one act (:func:`render`), or the
+package, whose template reads each act as ``parts[i]`` (:mod:`.package`).
 """
 
 from __future__ import annotations
@@ -39,21 +42,32 @@ AUTHOR = "rsnms"
 
 def render(doc: Document, templates: Path, template: str) -> bytes:
     """The .docx of one act, rendered through ``templates/<template>``."""
-    tpl = _load(templates / template, f"templates/{template}")
+    where = f"templates/{template}"
+    _key, data = checked(templates / template, where)
+    return fill(open_template(data, where), [doc], where)
+
+
+def fill(tpl: DocxTemplate, docs: list[Document], where: str, keywords: str | None = None) -> bytes:
+    """``tpl`` rendered with the contexts of ``docs`` — the first as ``doc``, all as ``parts``
+    (a package's template reads each act's part as ``parts[i]``, :mod:`.package`) —, tables laid
+    out, properties in schema order, the first act's core properties, deterministic bytes."""
     budget = Budget()
-    context = budgeted(to_template(context_of(doc), _style_id(tpl.get_docx(), PLACEHOLDER_STYLE)), budget)
+    style = _style_id(tpl.get_docx(), PLACEHOLDER_STYLE)
+    parts = [budgeted(to_template(context_of(doc), style), budget) for doc in docs]
     try:
-        tpl.render({"doc": context}, jinja_env=TemplateSandbox(budget), autoescape=True)
+        tpl.render({"doc": parts[0], "parts": parts}, jinja_env=TemplateSandbox(budget), autoescape=True)
     except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError, RecursionError) as exc:
         # a tag of the template was changed while restyling it, or is not what a template may do
         near = " ".join(line.strip() for line in getattr(exc, "docx_context", []) if line.strip())[:120]
-        raise InputError([Diagnostic(f"templates/{template}", 1, 1, "",
+        raise InputError([Diagnostic(where, 1, 1, "",
                                      f"ошибка в метках шаблона: {jinja_message(exc)}"
                                      + (f" (рядом с текстом «{near}»)" if near else "")
                                      + ": верните метки вида {{r …}} и {%p …%} как были")]) from None
-    layout_tables(tpl.docx, doc.tables)
+    layout_tables(tpl.docx, [table for doc in docs for table in doc.tables])
     schema_order(tpl.docx.element.body)
-    core_properties(tpl.docx, doc)
+    core_properties(tpl.docx, docs[0])
+    if keywords is not None:
+        tpl.docx.core_properties.keywords = keywords
     buffer = io.BytesIO()
     tpl.save(buffer)
     return deterministic_zip(buffer.getvalue())
@@ -62,7 +76,9 @@ def render(doc: Document, templates: Path, template: str) -> bytes:
 _CHECKED: dict[tuple, bytes] = {}     # (template, its size and time) → its bytes, checked once per process
 
 
-def _load(path: Path, where: str) -> DocxTemplate:
+def checked(path: Path, where: str) -> tuple[tuple, bytes]:
+    """A template's bytes, checked by the guard once per process while the file is unchanged, and
+    the key of that version (its path, size, time, inode)."""
     if not path.is_file():
         raise InputError([Diagnostic(where, 1, 1, "", "шаблон не найден: верните его из git или создайте "
                                      "заново (python scripts/make_templates.py)")])
@@ -75,8 +91,13 @@ def _load(path: Path, where: str) -> DocxTemplate:
             raise InputError([Diagnostic(d.file, d.line, d.column, d.path, f"шаблон: {d.message}")
                               for d in exc.diagnostics]) from None
         _CHECKED[key] = path.read_bytes()
+    return key, _CHECKED[key]
+
+
+def open_template(data: bytes, where: str) -> DocxTemplate:
+    """A fresh docxtpl template from checked bytes (each render changes its document)."""
     try:
-        tpl = DocxTemplate(io.BytesIO(_CHECKED[key]))
+        tpl = DocxTemplate(io.BytesIO(data))
         tpl.get_docx()
     except Exception as exc:   # not a Word file (a lawyer saved it as .doc, or it is damaged)
         raise InputError([Diagnostic(where, 1, 1, "", f"шаблон не читается как .docx ({type(exc).__name__}): "

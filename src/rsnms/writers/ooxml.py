@@ -10,6 +10,7 @@ import zipfile
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Twips
+from docx.table import _Cell
 
 from ..model.document import Table
 from .widths import fit, minimum_widths
@@ -67,17 +68,30 @@ def _data_tables(docx) -> list:
     return [t for t in docx.tables if t.style is not None and t.style.name == DATA_TABLE_STYLE]
 
 
-def _text_width(docx) -> int:
-    section = docx.sections[-1]
-    return section.page_width - section.left_margin - section.right_margin
+def _text_widths(docx, tables: list) -> list[int]:
+    """The text width of the section each of ``tables`` stands in (a package holds portrait
+    and landscape acts)."""
+    sections = docx.sections
+    section, of_table = 0, {}
+    for child in docx.element.body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            of_table[child] = section
+        elif child.tag == qn("w:p") and child.find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None:
+            section += 1
+    last = len(sections) - 1
+    widths = []
+    for table in tables:
+        s = sections[min(of_table.get(table._tbl, last), last)]
+        widths.append(s.page_width - s.left_margin - s.right_margin)
+    return widths
 
 
 def layout_tables(docx, layouts: list[Table]) -> None:
     """Column widths from compose's relative weights, none narrower than its longest word
     (:mod:`.widths`; ``w:tblGrid`` and cell widths, which LibreOffice needs), fixed layout, and
-    vertical merges."""
-    width = _text_width(docx)
-    for table, layout in zip(_data_tables(docx), layouts):
+    vertical merges; each table as wide as the text of its section."""
+    tables = _data_tables(docx)
+    for table, layout, width in zip(tables, layouts, _text_widths(docx, tables)):
         tbl = table._tbl
         cols = tbl.tblGrid.findall(qn("w:gridCol"))
         weights = _weights(list(layout.widths or []), len(cols))
@@ -89,7 +103,7 @@ def layout_tables(docx, layouts: list[Table]) -> None:
         for tr in tbl.tr_lst:
             col = 0
             for tc in tr.tc_lst:
-                span = tc.grid_span
+                span = _span(tc)
                 tc.width = Emu(sum(widths[col:col + span]))
                 col += span
         _merge(table, layout.merges)
@@ -108,13 +122,38 @@ def _property(parent, tag: str, attributes: dict) -> None:
         element.set(qn(name), value)
 
 
+def _span(tc) -> int:
+    """The grid columns a cell spans (python-docx's ``tc.grid_span``, read straight from the XML)."""
+    span = tc.find(_GRID_SPAN)
+    return int(span.get(qn("w:val"))) if span is not None else 1
+
+
+_GRID_SPAN = f"{qn('w:tcPr')}/{qn('w:gridSpan')}"
+_V_MERGE = f"{qn('w:tcPr')}/{qn('w:vMerge')}"
+
+
+def _cell(table, rows: list, row: int, column: int) -> _Cell:
+    """python-docx's ``table.cell(row, column)`` — a cell a vertical merge continues is the one
+    above —, found in its row instead of listing every cell of the table."""
+    start = 0
+    for tc in rows[row].tc_lst:
+        span = _span(tc)
+        if column < start + span:
+            merge = tc.find(_V_MERGE)
+            if merge is not None and merge.get(qn("w:val"), "continue") == "continue" and row > 0:
+                return _cell(table, rows, row - 1, column)
+            return _Cell(tc, table)
+        start += span
+    raise IndexError(f"no cell {column} in row {row}")
+
+
 def _merge(table, merges: list[tuple[int, int, int]]) -> None:
     """Merge cells vertically (column, first row, last row — counted below the header)."""
-    tbl = table._tbl
-    header_rows = sum(1 for tr in tbl.tr_lst if tr.trPr is not None and tr.trPr.find(qn("w:tblHeader")) is not None)
+    rows = table._tbl.tr_lst
+    header_rows = sum(1 for tr in rows if tr.trPr is not None and tr.trPr.find(qn("w:tblHeader")) is not None)
     for column, first, last in merges:
-        top = table.cell(first + header_rows, column)
-        top.merge(table.cell(last + header_rows, column))
+        top = _cell(table, rows, first + header_rows, column)
+        top.merge(_cell(table, rows, last + header_rows, column))
         # merging concatenates paragraphs: keep the first non-empty one
         paragraphs = top.paragraphs
         keep = [p for p in paragraphs if p.text.strip()][:1] or paragraphs[:1]

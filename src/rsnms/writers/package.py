@@ -1,84 +1,78 @@
 """The package: the order and its appendices as one .docx, as it is signed and published.
 
 Each act keeps its own section (the roadmap its landscape pages); headers carry on from
-the order. Joined with docxcompose, which brings each part's styles and numbering along.
+the order. The package is one docxtpl render, like an act (:func:`rsnms.writers.docx.fill`:
+the sandbox and its budget, the placeholder style, tables laid out — each as wide as its
+own section —, schema order, the order's core properties with the keywords «package», a
+deterministic zip).
 
-docxcompose lists the ids of every style of the package for each paragraph it appends,
-through python-docx's style objects: that was most of a package's cost (27 of 44 s of the
-.docx stage at 89 regions). :class:`_Package` hands it the same ids and names read straight
-from the XML and kept until a style is added — the same result, a fraction of the time.
+Its template is made from the templates of the acts it holds (:func:`package_template`),
+once per process for each combination of templates (a build forks its workers, each makes
+the few it needs): the first act's template, then each appendix's template as a new section
+— the section before it closed with its own page setup, the appendix's own page setup
+(orientation, margins) without its header references, so headers carry on —, joined with
+docxcompose, which brings each template's styles along. Each part's body is wrapped in
+``{%p with doc = parts[i] %}`` … ``{%p endwith %}``: it reads its own act's context, the
+tags of the act templates stay as they are. The templates are read through the guard
+(:func:`rsnms.writers.docx.checked`); a tag that breaks the package's render is named by
+the template it came from.
 """
 
 from __future__ import annotations
 
 import copy
 import io
-from typing import NamedTuple
+from pathlib import Path
 
 from docx import Document as open_docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.styles import BabelFish
 
+from ..diagnostics import InputError
 from ..model.document import Document
-from .docx import core_properties
-from .ooxml import deterministic_zip
+from .docx import checked, fill, open_template, render
+
+KEYWORDS = "package"
+_TEMPLATES: dict[tuple, bytes] = {}     # the checked templates' keys → the package's template
 
 
-def _strip_header_refs(sect_pr) -> None:
-    for tag in ("w:headerReference", "w:footerReference", "w:titlePg"):
-        for el in sect_pr.findall(qn(tag)):
-            sect_pr.remove(el)
+def package(docs: list[Document], templates: Path, names: list[str]) -> bytes:
+    """One document: the order followed by its appendices (``docs``, rendered through the
+    templates ``names``), each in its own section."""
+    where = f"templates/{names[0]}"
+    try:
+        return fill(open_template(template_of(templates, names), where), docs, where, keywords=KEYWORDS)
+    except InputError:
+        for doc, name in zip(docs, names):     # the template whose tag broke, named as when rendered alone
+            render(doc, templates, name)
+        raise
 
 
-class _StyleId(NamedTuple):
-    style_id: str | None
-    name: str | None
+def template_of(templates: Path, names: list[str]) -> bytes:
+    """The package's template for the act templates ``names``, made once per process while
+    they are unchanged."""
+    parts = [checked(templates / name, f"templates/{name}") for name in names]
+    key = tuple(k for k, _data in parts)
+    if key not in _TEMPLATES:
+        for (_k, data), name in zip(parts, names):
+            open_template(data, f"templates/{name}")     # a template that is not a .docx, named
+        if len(_TEMPLATES) >= 64:
+            _TEMPLATES.clear()
+        _TEMPLATES[key] = package_template([data for _k, data in parts])
+    return _TEMPLATES[key]
 
 
-class _Styles:
-    """A document's styles as docxcompose iterates them (``style_id``, ``name`` as python-docx
-    gives them), read from the XML once per count of styles; everything else delegated."""
-
-    def __init__(self, styles):
-        self._styles = styles
-        self._ids: list[_StyleId] = []
-
-    def __iter__(self):
-        elements = self._styles.element.findall(qn("w:style"))
-        if len(elements) != len(self._ids):
-            self._ids = [_StyleId(el.get(qn("w:styleId")), _name(el)) for el in elements]
-        return iter(self._ids)
-
-    def __getattr__(self, name):
-        return getattr(self._styles, name)
-
-
-def _name(style) -> str | None:
-    name = style.find(qn("w:name"))
-    value = name.get(qn("w:val")) if name is not None else None
-    return None if value is None else BabelFish.internal2ui(value)
-
-
-class _Package:
-    """The package's python-docx document with :class:`_Styles` (see the module)."""
-
-    def __init__(self, doc):
-        self._doc = doc
-        self.styles = _Styles(doc.styles)
-
-    def __getattr__(self, name):
-        return getattr(self._doc, name)
-
-
-def package(parts: list[bytes], first: Document) -> bytes:
-    """One document: the order followed by its appendices, each in its own section."""
+def package_template(templates: list[bytes]) -> bytes:
+    """The package's template: the first template, then each next one's body as a new section,
+    each part's body reading ``parts[i]`` as ``doc``."""
     from docxcompose.composer import Composer
 
-    master = open_docx(io.BytesIO(parts[0]))
-    composer = Composer(_Package(master))
-    for part in parts[1:]:
-        doc = open_docx(io.BytesIO(part))
+    master = open_docx(io.BytesIO(templates[0]))
+    _read_part(master, 0)
+    composer = Composer(master)
+    for i, data in enumerate(templates[1:], 1):
+        doc = open_docx(io.BytesIO(data))
+        _read_part(doc, i)
         body = master.element.body
         final = body.find(qn("w:sectPr"))
         # close the current section with its own properties (orientation, headers) …
@@ -92,8 +86,27 @@ def package(parts: list[bytes], first: Document) -> bytes:
         _strip_header_refs(new_final)
         body.replace(final, new_final)
         composer.append(doc)
-    core_properties(master, first)
-    master.core_properties.keywords = "package"
     buffer = io.BytesIO()
     master.save(buffer)
-    return deterministic_zip(buffer.getvalue())
+    return buffer.getvalue()
+
+
+def _read_part(doc, i: int) -> None:
+    """Wrap the body of a template in ``{%p with doc = parts[i] %}`` … ``{%p endwith %}``."""
+    body = doc.element.body
+    body.insert(0, _tag_paragraph(f"{{%p with doc = parts[{i}] %}}"))
+    body.find(qn("w:sectPr")).addprevious(_tag_paragraph("{%p endwith %}"))
+
+
+def _tag_paragraph(tag: str):
+    paragraph, run, text = OxmlElement("w:p"), OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = tag
+    run.append(text)
+    paragraph.append(run)
+    return paragraph
+
+
+def _strip_header_refs(sect_pr) -> None:
+    for tag in ("w:headerReference", "w:footerReference", "w:titlePg"):
+        for el in sect_pr.findall(qn(tag)):
+            sect_pr.remove(el)
