@@ -96,3 +96,27 @@ def test_a_broken_tag_of_an_appendix_is_named_by_its_template(tmp_path, catalog)
     [diagnostic] = raised.value.diagnostics
     assert diagnostic.file == "templates/regulation.docx"
     assert diagnostic.message.startswith("ошибка в метках шаблона")
+
+
+def test_a_template_saved_without_page_setup_still_makes_a_package(tmp_path, catalog):
+    """A body with no section properties (an editor other than Word may save it so) is a
+    section with the default page: the package holds the act's text, never an internal error."""
+    w = region_work("omsk", catalog)
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    path = templates / "regulation.docx"
+    with zipfile.ZipFile(path) as archive:
+        items = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in items:
+            if info.filename == "word/document.xml":
+                start, end = data.rindex(b"<w:sectPr"), data.rindex(b"</w:sectPr>") + len(b"</w:sectPr>")
+                assert data[end:].startswith(b"</w:body>")
+                data = data[:start] + data[end:]
+            archive.writestr(info, data)
+    keys = w.composed.package
+    data = package([w.composed.documents[k] for k in keys], templates, [ACT_KINDS[k].template for k in keys])
+    packaged = sections(data)
+    assert len(packaged) == len(keys)
+    regulation = keys.index("regulation")
+    assert packaged[regulation] == sections(w.files["regulation.docx"])[0]

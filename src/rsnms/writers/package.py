@@ -74,7 +74,7 @@ def package_template(templates: list[bytes]) -> bytes:
         doc = open_docx(io.BytesIO(data))
         _read_part(doc, i)
         body = master.element.body
-        final = body.find(qn("w:sectPr"))
+        final = _final_section(body)
         # close the current section with its own properties (orientation, headers) …
         closing = OxmlElement("w:p")
         p_pr = OxmlElement("w:pPr")
@@ -82,7 +82,7 @@ def package_template(templates: list[bytes]) -> bytes:
         closing.append(p_pr)
         final.addprevious(closing)
         # … and let the appended act bring its page setup (headers carry on)
-        new_final = copy.deepcopy(doc.element.body.find(qn("w:sectPr")))
+        new_final = copy.deepcopy(_final_section(doc.element.body))
         _strip_header_refs(new_final)
         body.replace(final, new_final)
         composer.append(doc)
@@ -95,7 +95,17 @@ def _read_part(doc, i: int) -> None:
     """Wrap the body of a template in ``{%p with doc = parts[i] %}`` … ``{%p endwith %}``."""
     body = doc.element.body
     body.insert(0, _tag_paragraph(f"{{%p with doc = parts[{i}] %}}"))
-    body.find(qn("w:sectPr")).addprevious(_tag_paragraph("{%p endwith %}"))
+    _final_section(body).addprevious(_tag_paragraph("{%p endwith %}"))
+
+
+def _final_section(body):
+    """The body's last section properties; a template saved without them (Word always writes
+    them, other editors may not) gets empty ones — the same page setup as their absence."""
+    final = body.find(qn("w:sectPr"))
+    if final is None:
+        final = OxmlElement("w:sectPr")
+        body.append(final)
+    return final
 
 
 def _tag_paragraph(tag: str):
