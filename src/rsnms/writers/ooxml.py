@@ -9,7 +9,7 @@ import zipfile
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Twips
+from docx.shared import Emu, Mm, Twips
 from docx.table import _Cell
 
 from ..model.document import Table
@@ -64,6 +64,11 @@ def deterministic_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+# a template saved without page setup (no section properties, or no size or margins in them):
+# A4 with the margins of ГОСТ Р 7.0.97-2016 (left 30 mm, right 10 mm)
+DEFAULT_TEXT_WIDTH = Mm(210 - 30 - 10)
+
+
 def _data_tables(docx) -> list:
     return [t for t in docx.tables if t.style is not None and t.style.name == DATA_TABLE_STYLE]
 
@@ -81,8 +86,9 @@ def _text_widths(docx, tables: list) -> list[int]:
     last = len(sections) - 1
     widths = []
     for table in tables:
-        s = sections[min(of_table.get(table._tbl, last), last)]
-        widths.append(s.page_width - s.left_margin - s.right_margin)
+        s = sections[min(of_table.get(table._tbl, last), last)] if last >= 0 else None
+        sizes = (s.page_width, s.left_margin, s.right_margin) if s is not None else (None, None, None)
+        widths.append(DEFAULT_TEXT_WIDTH if None in sizes else sizes[0] - sizes[1] - sizes[2])
     return widths
 
 
