@@ -185,7 +185,7 @@ _APPENDIX_HEAD = re.compile(r"^\s*приложение\s+(?:№\s*)?(\d+)", re.I
 
 @rule("lang.appendix-reference", ERROR, "ссылка на приложение, которого в акте нет",
       "ссылка «(приложение 1)» при отсутствии приложения 1 ведёт в никуда", "«(приложение 1)», а есть только «Приложение 2»",
-      scope=("document",))
+      scope=("document",), whole=True)
 def appendix_reference(a: Analysis):
     heads = {int(m.group(1)) for p in a.text.paras for m in [_APPENDIX_HEAD.match(p.text)] if m}
     if not heads:
