@@ -58,6 +58,57 @@ def test_a_region_is_its_profile_and_every_rendered_act(project_copy):
                                               ("order", "regulation", "roadmap", "network-regulation", "package")}
 
 
+def test_a_regions_finding_is_found_once_in_the_act_it_is_in():
+    """Irkutsk's roadmap uses «ЛПС» without introducing it: found in roadmap.docx, not again in the
+    package that holds the roadmap."""
+    findings = json.loads(run_rsnms("lint", "irkutsk", "--format", "json").stdout)["findings"]
+    assert [f["file"] for f in findings if f["excerpt"] == "ЛПС"] == ["build/acts/irkutsk/roadmap.docx"]
+    places = [(f["rule"], f["message"], f["excerpt"]) for f in findings]
+    assert len(places) == len(set(places))
+
+
+def _replaced(docx: bytes, old: str, new: str, occurrence: int) -> bytes:
+    """``docx`` with the ``occurrence``-th (0-based) ``old`` of its text replaced by ``new``."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                parts = data.decode("utf-8").split(old)
+                assert len(parts) > occurrence + 1, old
+                data = (old.join(parts[:occurrence + 1]) + new + old.join(parts[occurrence + 1:])).encode("utf-8")
+            dst.writestr(item, data)
+    return out.getvalue()
+
+
+def test_the_package_is_read_for_what_is_about_the_order_with_its_appendices():
+    """The rules about an act with its appendices (the order's date in an appendix's stamp) read
+    the package; the others read each act alone, so a defect of the regulation is found once."""
+    from rsnms.lint.run import lint_rendered
+    from rsnms.pipeline.lint import lint_region, rendered_files, shown
+    from rsnms.pipeline.region import PACKAGE, RegionWork
+    from rsnms.project import Project
+    from rsnms.validate import load_catalog, validate_file
+
+    project = Project(ROOT)
+    catalog = load_catalog(project)
+    work = RegionWork(project, catalog, validate_file(ROOT / "regions" / "omsk.yaml", catalog)[0])
+    assert work.package_parts[:2] == ["order.docx", "regulation.docx"]
+    files = rendered_files(work)
+    package, regulation = shown(work, PACKAGE), shown(work, "regulation.docx")
+    files[package] = _replaced(_replaced(files[package], "07.04.2022", "04.04.2012", 1),     # the stamp, not the head
+                               "Общие положения", "Общие положения положения", 0)
+    files[regulation] = _replaced(files[regulation], "Общие положения", "Общие положения положения", 0)
+    found = lint_rendered(catalog, work.profile, files, (package, [shown(work, n) for n in work.package_parts]))
+    where = {(f.rule, f.file) for f in found}
+    assert ("requisites.date", package) in where
+    assert ("lang.repeated-word", regulation) in where and ("lang.repeated-word", package) not in where
+    assert all(f.file != package for f in lint_region(project, catalog, work.profile, work))   # nothing else there
+
+
 def test_a_lawyer_suppresses_a_finding_with_a_reason(project_copy):
     profile = project_copy / "regions" / "omsk.yaml"
     text = profile.read_text(encoding="utf-8")

@@ -26,12 +26,18 @@ def write_pages(src: Sources, pages: Pages) -> list[str]:
     written, relative to the build folder."""
     docs = src.build / "docs"
     for rel, path in _copies(src).items():
-        write_atomic(docs / rel, path.read_bytes())
+        _write(docs / rel, path.read_bytes())
     written = []
     for rel, text in {**pages.pages, **pages.files}.items():
-        write_atomic(docs / rel, text)
+        _write(docs / rel, text)
         written.append(f"docs/{rel}")
     return written
+
+
+def _write(path: Path, data: bytes | str) -> None:
+    """A file of the staged build (the transaction swaps the build in whole: no fsync per file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def _copies(src: Sources) -> dict[str, Path]:

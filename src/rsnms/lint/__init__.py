@@ -20,11 +20,12 @@ from .text import LintText
 __all__ = ["rules", "lint", "Context", "Finding", "Report", "RULES", "LintText"]
 
 
-def lint(text: LintText, ctx: Context) -> list[Finding]:
-    """Every finding of every rule that reads this kind of text."""
+def lint(text: LintText, ctx: Context, whole: bool | None = None) -> list[Finding]:
+    """Every finding of every rule that reads this kind of text; ``whole`` True: only the rules
+    about an act with its appendices (a package), False: only the others (an act of a package)."""
     analysis = Analysis(text, ctx)
     out: list[Finding] = []
     for entry in RULES.values():
-        if text.kind in entry.scope:
+        if text.kind in entry.scope and whole in (None, entry.whole):
             out.extend(entry.check(analysis))
     return out

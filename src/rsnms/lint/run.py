@@ -55,8 +55,12 @@ def lint_profile(catalog: Catalog, profile: Profile, shown: str) -> list[Finding
     return lint(profile_text(profile, shown), context(catalog, profile))
 
 
-def lint_rendered(catalog: Catalog, profile: Profile, files: dict[str, bytes]) -> list[Finding]:
-    """The profile before rendering, and every act rendered for it (``files``: shown name → .docx)."""
+def lint_rendered(catalog: Catalog, profile: Profile, files: dict[str, bytes],
+                  package: tuple[str, list[str]] | None = None) -> list[Finding]:
+    """The profile before rendering, and every act rendered for it (``files``: shown name → .docx).
+    ``package``: (the package's name, the names of its parts) among ``files``: each part is read
+    alone by every rule but those about an act with its appendices, the package by those only —
+    a finding is found once, in the act it is in (in the package when it is about the whole)."""
     shown = profile.path.resolve().as_posix()
     try:
         shown = profile.path.resolve().relative_to(catalog.project.root).as_posix()
@@ -64,6 +68,7 @@ def lint_rendered(catalog: Catalog, profile: Profile, files: dict[str, bytes]) -
         pass
     findings = lint_profile(catalog, profile, shown)
     ctx = context(catalog, profile, rendered=True)
+    whole, parts = package or (None, [])
     for name, data in files.items():
-        findings += lint(from_docx(data, name), ctx)
+        findings += lint(from_docx(data, name), ctx, True if name == whole else False if name in parts else None)
     return _finish(findings, profile)

@@ -13,17 +13,27 @@ from ..lint.run import lint_file, lint_rendered
 from ..model.catalog import Catalog
 from ..model.profile import MODEL_ID, Profile
 from ..project import Project
-from .region import ModelWork, RegionWork
+from .region import PACKAGE, ModelWork, RegionWork
+
+
+def shown(work: RegionWork, name: str) -> str:
+    """The name a finding in the region's file ``name`` is shown under."""
+    return f"build/acts/{work.id}/{name}"
 
 
 def rendered_files(work: RegionWork) -> dict[str, bytes]:
     """Shown name → bytes of every act rendered for a region, its package included."""
-    return {f"build/acts/{work.id}/{name}": data for name, data in work.files.items()}
+    return {shown(work, name): data for name, data in work.files.items()}
 
 
 def lint_region(project: Project, catalog: Catalog, profile: Profile, work: RegionWork | None = None) -> list[Finding]:
+    """The profile and every act rendered for it; the package only for what is about the order
+    with its appendices (its acts are read one by one)."""
     work = work or RegionWork(project, catalog, profile)
-    return lint_rendered(catalog, profile, rendered_files(work))
+    files = rendered_files(work)
+    package = (shown(work, PACKAGE), [shown(work, name) for name in work.package_parts]) \
+        if shown(work, PACKAGE) in files else None
+    return lint_rendered(catalog, profile, files, package)
 
 
 def lint_model(project: Project, catalog: Catalog, work: ModelWork | None = None) -> list[Finding]:

@@ -61,6 +61,11 @@ class RegionWork:
                                      [ACT_KINDS[key].template for key in parts])
         return files
 
+    @property
+    def package_parts(self) -> list[str]:
+        """The file names of the acts the package holds (the order, then its appendices)."""
+        return [f"{ACT_KINDS[key].slug}.docx" for key in self.composed.package]
+
     @cached_property
     def akn(self) -> dict[str, bytes]:
         """File name → Akoma Ntoso XML of each act (the order's holds its appendices)."""

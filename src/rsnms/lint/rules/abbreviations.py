@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -44,6 +44,7 @@ class Inventory:
         return Counter(u.token for u in self.uses)
 
 
+@lru_cache(maxsize=50_000)
 def _uppercase_paragraph(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) > 6 and sum(ch.isupper() for ch in letters) / len(letters) > 0.7

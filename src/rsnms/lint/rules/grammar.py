@@ -74,6 +74,7 @@ def likely(word: str) -> tuple:
     return tuple(p for p in parses(word) if p.score >= 0.01)
 
 
+@lru_cache(maxsize=200_000)
 def _agree(adj: str, noun: str) -> bool:
     for pa in likely(adj):
         if pa.tag.POS != "ADJF":
@@ -104,22 +105,31 @@ def _fix_agreement(adj: str, noun: str) -> str | None:
 def agreement(a: Analysis):
     for para in a.text.paras:
         for offset, cell in para.cells:
-            tokens = _tokens(cell)
-            for k, ((o1, w1), (o2, w2), nxt) in enumerate(zip(tokens, tokens[1:], tokens[2:] + [(None, "")])):
-                adj, noun = w1.lower(), w2.lower()
-                if k and (tokens[k - 1][1].lower() in ("и", "или") or cell[:o1].rstrip().endswith(",")):
-                    continue        # «регионального, муниципального и институционального уровней»
-                if w2[:1].isupper() and not w1[:1].isupper() or not _adjacent(cell, (o1, w1), (o2, w2)):
-                    continue
-                if _pos(adj) != {"ADJF"} or "NOUN" not in _pos(noun) or len(_pos(noun)) > 1:
-                    continue
-                if nxt[1] and "NOUN" in _pos(nxt[1].lower()) and _agree(adj, nxt[1].lower()):
-                    continue        # «низким результатами» vs «… педагогическим работникам»: next word may be its noun
-                if not _agree(adj, noun):
-                    fix = _fix_agreement(adj, noun)
-                    yield a.text.finding(agreement.rule, para, offset + o1, f"{w1} {w2}",
-                                         f"«{w1}» не согласовано с «{w2}»: проверьте окончание",
-                                         f"{fix} {w2}" if fix else None)
+            for o1, excerpt, message, fix in _disagreements(cell):
+                yield a.text.finding(agreement.rule, para, offset + o1, excerpt, message, fix)
+
+
+@lru_cache(maxsize=50_000)
+def _disagreements(cell: str) -> tuple[tuple[int, str, str, str | None], ...]:
+    """(offset, excerpt, message, fix) of each adjective of ``cell`` that does not agree with its
+    noun (a function of the text alone: the regions' acts share most of their paragraphs)."""
+    out = []
+    tokens = _tokens(cell)
+    for k, ((o1, w1), (o2, w2), nxt) in enumerate(zip(tokens, tokens[1:], tokens[2:] + [(None, "")])):
+        adj, noun = w1.lower(), w2.lower()
+        if k and (tokens[k - 1][1].lower() in ("и", "или") or cell[:o1].rstrip().endswith(",")):
+            continue        # «регионального, муниципального и институционального уровней»
+        if w2[:1].isupper() and not w1[:1].isupper() or not _adjacent(cell, (o1, w1), (o2, w2)):
+            continue
+        if _pos(adj) != {"ADJF"} or "NOUN" not in _pos(noun) or len(_pos(noun)) > 1:
+            continue
+        if nxt[1] and "NOUN" in _pos(nxt[1].lower()) and _agree(adj, nxt[1].lower()):
+            continue        # «низким результатами» vs «… педагогическим работникам»: next word may be its noun
+        if not _agree(adj, noun):
+            fix = _fix_agreement(adj, noun)
+            out.append((o1, f"{w1} {w2}", f"«{w1}» не согласовано с «{w2}»: проверьте окончание",
+                        f"{fix} {w2}" if fix else None))
+    return tuple(out)
 
 
 def _phrase_cases(tokens: list[tuple[int, str]], start: int) -> tuple[set[str], int] | None:
@@ -187,28 +197,37 @@ def government(a: Analysis):
 def preposition_missing(a: Analysis):
     for para in a.text.paras:
         for offset, cell in para.cells:
-            tokens = _tokens(cell)
-            reported = -1
-            for i, (o, w) in enumerate(tokens):
-                low = w.lower()
-                ps = parses(low)
-                if not ps or any(p.tag.case != "loct" for p in ps) or {str(p.tag.POS) for p in ps} - {"ADJF", "NOUN"}:
-                    continue
-                k = i - 1
-                while k >= 0 and "loct" in _cases(tokens[k][1].lower(), {"ADJF", "PRTF"}):
-                    k -= 1
-                if k < 0 or not _adjacent(cell, tokens[k], tokens[k + 1]) or k + 1 < i and reported >= k + 1:
-                    continue
-                near = {t.lower() for _o, t in tokens[max(0, k - 9):k + 1]}
-                if near & {"в", "во", "на", "о", "об", "обо", "при", "по"} or "PREP" in _pos(tokens[k][1].lower()) \
-                        or tokens[k][1].lower() in ("и", "или", "а", "но"):
-                    continue
-                if "NOUN" in _pos(tokens[k][1].lower()):
-                    reported = i
-                    yield a.text.finding(preposition_missing.rule, para, offset + tokens[k][0],
-                                         cell[tokens[k][0]:tokens[k + 1][0] + len(tokens[k + 1][1])],
-                                         f"«{tokens[k + 1][1]}» в предложном падеже без предлога: пропущен предлог "
-                                         "(«о», «в», «на»)", f"{tokens[k][1]} о {tokens[k + 1][1]}")
+            for o, excerpt, message, fix in _missing_prepositions(cell):
+                yield a.text.finding(preposition_missing.rule, para, offset + o, excerpt, message, fix)
+
+
+@lru_cache(maxsize=50_000)
+def _missing_prepositions(cell: str) -> tuple[tuple[int, str, str, str], ...]:
+    """(offset, excerpt, message, fix) of each word of ``cell`` in the prepositional case without
+    its preposition (a function of the text alone)."""
+    out = []
+    tokens = _tokens(cell)
+    reported = -1
+    for i, (o, w) in enumerate(tokens):
+        low = w.lower()
+        ps = parses(low)
+        if not ps or any(p.tag.case != "loct" for p in ps) or {str(p.tag.POS) for p in ps} - {"ADJF", "NOUN"}:
+            continue
+        k = i - 1
+        while k >= 0 and "loct" in _cases(tokens[k][1].lower(), {"ADJF", "PRTF"}):
+            k -= 1
+        if k < 0 or not _adjacent(cell, tokens[k], tokens[k + 1]) or k + 1 < i and reported >= k + 1:
+            continue
+        near = {t.lower() for _o, t in tokens[max(0, k - 9):k + 1]}
+        if near & {"в", "во", "на", "о", "об", "обо", "при", "по"} or "PREP" in _pos(tokens[k][1].lower()) \
+                or tokens[k][1].lower() in ("и", "или", "а", "но"):
+            continue
+        if "NOUN" in _pos(tokens[k][1].lower()):
+            reported = i
+            out.append((tokens[k][0], cell[tokens[k][0]:tokens[k + 1][0] + len(tokens[k + 1][1])],
+                        f"«{tokens[k + 1][1]}» в предложном падеже без предлога: пропущен предлог "
+                        "(«о», «в», «на»)", f"{tokens[k][1]} о {tokens[k + 1][1]}"))
+    return tuple(out)
 
 
 def _canonical(a: Analysis) -> set[tuple[str, ...]]:
@@ -352,8 +371,10 @@ def collocation(a: Analysis):
         if pairs[(adj, noun)] > 1:
             continue
         for (adj2, noun2), n in pairs.items():
+            if adj2 != adj or noun2 == noun or n < 10:
+                continue
             common = len(_prefix(noun, noun2))
-            if adj2 == adj and noun2 != noun and n >= 10 and common >= 6 and common >= len(noun) - 1:
+            if common >= 6 and common >= len(noun) - 1:
                 yield a.text.finding(collocation.rule, para, offset, f"{w1} {w2}",
                                      f"«{w1} {w2}» — в акте {n} раз «… {noun2}»: проверьте слово")
                 break

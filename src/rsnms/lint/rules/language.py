@@ -4,6 +4,8 @@ wrong kind, model text left unadapted, terms written with a capital and without.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 
 from ...lang.morph import analyzer
 from ...lang.formats import times
@@ -185,7 +187,7 @@ _APPENDIX_HEAD = re.compile(r"^\s*приложение\s+(?:№\s*)?(\d+)", re.I
 
 @rule("lang.appendix-reference", ERROR, "ссылка на приложение, которого в акте нет",
       "ссылка «(приложение 1)» при отсутствии приложения 1 ведёт в никуда", "«(приложение 1)», а есть только «Приложение 2»",
-      scope=("document",))
+      scope=("document",), whole=True)
 def appendix_reference(a: Analysis):
     heads = {int(m.group(1)) for p in a.text.paras for m in [_APPENDIX_HEAD.match(p.text)] if m}
     if not heads:
@@ -199,39 +201,36 @@ def appendix_reference(a: Analysis):
                                      "проверьте ссылку или обозначьте приложение")
 
 
-class _Pair:
-    """A lookahead match seen as the pair of words it holds."""
-
-    def __init__(self, m):
-        self._m = m
-
-    def group(self, n):
-        return self._m.group(n + 1)
-
-    def start(self):
-        return self._m.start()
-
-
 @rule("lang.capitalization", WARNING, "термин написан то с прописной, то со строчной («Федеральный оператор»)",
       "один термин — одно написание во всём акте", "«федеральным оператором» при «Федеральным оператором»")
 def capitalization(a: Analysis):
-    from ...lang.morph import lemma
     capital: dict[tuple, int] = {}
     lower: list[tuple] = []
     for para in a.text.paras:
-        for m in re.finditer(r"(?<=[а-яё,;:»)] )(?=(([А-ЯЁа-яё][а-яё]+) ([а-яё]{4,})))", para.text):
-            m = _Pair(m)
-            key = (lemma(m.group(1)), lemma(m.group(2)))
-            if m.group(1)[0].isupper():
+        for start, pair, key in _pairs(para.text):
+            if pair[0].isupper():
                 capital[key] = capital.get(key, 0) + 1
             else:
-                lower.append((key, para, m))
-    for key, para, m in lower:
+                lower.append((key, para, start, pair))
+    lowered = Counter(key for key, _p, _s, _w in lower)
+    for key, para, start, pair in lower:
         n = capital.get(key, 0)
-        if n >= 5 and n >= 5 * sum(1 for k, _p, _m in lower if k == key):
-            yield a.text.finding(capitalization.rule, para, m.start(), m.group(0),
-                                 f"«{m.group(0)}» в остальном тексте пишется с прописной ({times(n)}): приведите к "
-                                 "одному написанию", m.group(0)[0].upper() + m.group(0)[1:])
+        if n >= 5 and n >= 5 * lowered[key]:
+            yield a.text.finding(capitalization.rule, para, start, pair,
+                                 f"«{pair}» в остальном тексте пишется с прописной ({times(n)}): приведите к "
+                                 "одному написанию", pair[0].upper() + pair[1:])
+
+
+_PAIR = re.compile(r"(?<=[а-яё,;:»)] )(?=(([А-ЯЁа-яё][а-яё]+) ([а-яё]{4,})))")
+
+
+@lru_cache(maxsize=50_000)
+def _pairs(text: str) -> tuple[tuple[int, str, tuple[str, str]], ...]:
+    """(offset, the two words as written, their lemmas) of each pair of words of a paragraph
+    that may be a term (a function of the text alone)."""
+    from ...lang.morph import lemma
+
+    return tuple((m.start(), m.group(1), (lemma(m.group(2)), lemma(m.group(3)))) for m in _PAIR.finditer(text))
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•·▪]|\d{1,2}\)|[а-я]\))\s+([А-Яа-яЁё]+)")

@@ -18,7 +18,7 @@ _KIND_STEM = {"приказ": "приказ", "распоряжени": "рас�
 
 @rule("requisites.date", ERROR, "дата акта в грифе или заголовке приложения не совпадает с датой в его шапке",
       "акт имеет одну дату; расхождение делает ссылку на акт недостоверной",
-      "шапка «07.04.2022 № 26», гриф «от 04.04.2012 № 26»", scope=("document",))
+      "шапка «07.04.2022 № 26», гриф «от 04.04.2012 № 26»", scope=("document",), whole=True)
 def date_mismatch(a: Analysis):
     s = a.structure
     if s.date is None or s.date[3] is None:
@@ -36,7 +36,7 @@ def date_mismatch(a: Analysis):
 
 @rule("requisites.number", ERROR, "номер акта в грифе не совпадает с номером в его шапке",
       "по номеру акт находят в реестрах; другой номер — ссылка на другой акт",
-      "шапка «№ 01-21/889», гриф «№ 01-21/Р89»", scope=("document",))
+      "шапка «№ 01-21/889», гриф «№ 01-21/Р89»", scope=("document",), whole=True)
 def number_mismatch(a: Analysis):
     s = a.structure
     if s.number is None:
@@ -52,7 +52,8 @@ def number_mismatch(a: Analysis):
 
 @rule("requisites.kind", ERROR, "вид акта (приказ, распоряжение) назван иначе, чем в его шапке",
       "гриф «к приказу» при распоряжении или «настоящего приказа» в распоряжении вводят в заблуждение",
-      "шапка «РАСПОРЯЖЕНИЕ», в тексте «Контроль за исполнением настоящего приказа»", scope=("document",))
+      "шапка «РАСПОРЯЖЕНИЕ», в тексте «Контроль за исполнением настоящего приказа»", scope=("document",),
+      whole=True)
 def kind_mismatch(a: Analysis):
     s = a.structure
     kind = s.kind or a.ctx.order_kind
@@ -87,7 +88,7 @@ def invalid_date(a: Analysis):
 
 @rule("requisites.date-plausible", WARNING, "дата акта раньше дат актов, на которые он ссылается, или в будущем",
       "акт не может ссылаться на акты, принятые после него; так выглядят опечатки в годе",
-      "приказ от 04.04.2012, ссылающийся на распоряжение от 31.12.2019", scope=("document",))
+      "приказ от 04.04.2012, ссылающийся на распоряжение от 31.12.2019", scope=("document",), whole=True)
 def implausible_date(a: Analysis):
     s = a.structure
     cited = [day for para in a.text.paras for o, w, day in dates(para.text)

@@ -10,6 +10,7 @@ from ...lang.morph import analyzer
 from ..context import Analysis
 from ..finding import WARNING
 from ..registry import rule
+from ..text import WORD
 
 _CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
 
@@ -60,21 +61,33 @@ def spelling(a: Analysis):
         return
     extra = frozenset(a.ctx.words)
     vocabulary = None
-    for para, offset, word in a.text.words():
-        if len(word) < 3 or not _CYRILLIC_WORD.match(word) or sum(ch.isupper() for ch in word) >= 2:
-            continue                      # abbreviations and names like «ЗнаюМИГ» are not for a dictionary
-        end = offset + len(word)
-        if para.text[end:end + 1] == "-" or (offset and para.text[offset - 1] == "-"):
-            continue                      # a word broken across lines, or a part of one
-        parts = word.lower().split("-")
-        bad = [p for p in parts if len(p) > 1 and not known(p, extra)]
-        if bad and not known(word.lower(), extra):
+    for para in a.text.paras:
+        for offset, word in _unknown(para.text, extra):
             if vocabulary is None:
                 vocabulary = _vocabulary(a, extra)
             fix = _nearest(word.lower(), vocabulary) or _close_suggestion(word.lower())
             yield a.text.finding(spelling.rule, para, offset, word,
                                  f"слово «{word}» не найдено в словаре: проверьте написание",
                                  _same_case(word, fix) if fix else None)
+
+
+@lru_cache(maxsize=50_000)
+def _unknown(text: str, extra: frozenset) -> tuple[tuple[int, str], ...]:
+    """(offset, word) of each word of a paragraph that no dictionary knows (a function of the
+    text and the word list alone: the regions' acts share most of their paragraphs)."""
+    out = []
+    for m in WORD.finditer(text):
+        offset, word = m.start(), m.group(0)
+        if len(word) < 3 or not _CYRILLIC_WORD.match(word) or sum(ch.isupper() for ch in word) >= 2:
+            continue                      # abbreviations and names like «ЗнаюМИГ» are not for a dictionary
+        end = offset + len(word)
+        if text[end:end + 1] == "-" or (offset and text[offset - 1] == "-"):
+            continue                      # a word broken across lines, or a part of one
+        parts = word.lower().split("-")
+        bad = [p for p in parts if len(p) > 1 and not known(p, extra)]
+        if bad and not known(word.lower(), extra):
+            out.append((offset, word))
+    return tuple(out)
 
 
 def _vocabulary(a: Analysis, extra: frozenset) -> list[str]:
