@@ -78,6 +78,17 @@ def region_key(glob: str, profile_path: Path) -> str:
     return hashlib.sha256(glob.encode() + b"\0" + profile_path.read_bytes()).hexdigest()
 
 
+def site_key(glob: str, nav: list, docs: Path) -> str:
+    """The key under which the site may be rebuilt in part (:mod:`rsnms.handbook.partial`): the
+    global key, the nav (titles, order, pages) and the set of files of the staged ``docs``."""
+    digest = hashlib.sha256(glob.encode() + b"\0" + json.dumps(nav, ensure_ascii=False).encode())
+    for top, dirs, files in os.walk(docs):
+        dirs.sort()
+        for name in sorted(files):
+            digest.update(b"\0" + (Path(top) / name).relative_to(docs).as_posix().encode())
+    return digest.hexdigest()
+
+
 def read_state(project: Project) -> dict:
     path = project.build / STATE
     try:
