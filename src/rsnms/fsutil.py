@@ -36,12 +36,18 @@ def write_atomic(path: Path, data: bytes | str) -> None:
 def link_or_copy(source: Path, target: Path) -> None:
     """``source`` at ``target`` (replaced if there) as a hard link, or a copy keeping its mtime
     where links fail (another file system): a file reused unchanged, never written through."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    for _attempt in range(3):
+        try:
+            os.link(source, target)
+            return
+        except FileExistsError:
+            target.unlink()
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            break
     target.unlink(missing_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
+    shutil.copy2(source, target)
 
 
 def write_new(path: Path, data: bytes) -> None:

@@ -82,8 +82,9 @@ def test_an_edited_profile_rebuilds_its_region_and_the_cross_region_pages_only(t
     edited = {"site/regions/omsk/regulation/index.html", "docs/regions/omsk/regulation.md",
               "site/regions/omsk/compare/index.html", "site/files/omsk/regulation.docx"}
     assert not same & edited, same & edited                   # the edited region's pages are made again
-    for rel in ("compare/matrix.xlsx", "site/search/search_index.json", "site/sitemap.xml", "site/404.html"):
+    for rel in ("compare/matrix.xlsx", "site/search/search_index.json", "site/compare/matrix/index.html"):
         assert rel not in same, rel                       # cross-region files are made again
+    assert {"site/sitemap.xml", "site/sitemap.xml.gz", "site/404.html"} <= same   # the nav and the pages are the same
     cold = copy_project(tmp_path / "cold")
     edit_center(cold, "omsk", "г. Омск (правка)")
     edit_task(cold, "omsk", "последовательное")

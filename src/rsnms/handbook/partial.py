@@ -19,6 +19,7 @@ titles in its footer); otherwise the site is built whole. Then:
   rebuilt, still fails the strict build (MkDocs 1.6 skips the anchors of pages it did not
   render) (:meth:`Partial.restore`). The set of files of ``docs/`` is in the site's key, so a
   link to a file that is gone cannot pass unseen.
+* **The theme's static pages** (404, sitemap) depend only on what the site's key holds: linked.
 * **The search index**: Material indexes only the rebuilt pages; their sections (with word
   forms, :mod:`.search`) replace theirs in the last build's index, the pages in the order of a
   whole build (:func:`.search.rewrite_index`).
@@ -29,6 +30,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,26 +85,41 @@ class Partial:
     def keep_unchanged(self, files, config) -> None:
         """Link the last build's output of every file whose source did not change; make sure
         no output MkDocs will write is a link (it writes in place)."""
-        docs, site = Path(config.docs_dir), Path(config.site_dir)
+        docs, site = os.path.join(config.docs_dir, ""), Path(config.site_dir)
         for file in files:
             if file.abs_src_path is None or file.inclusion.is_excluded():
                 continue
             target = site / file.dest_uri
-            if self._unchanged(Path(file.abs_src_path), docs, file.src_uri):
+            if self._unchanged(file.abs_src_path, docs, file.src_uri):
                 old = self.previous.site / file.dest_uri
-                if old.is_file() and not old.is_symlink() and not target.exists():
-                    link_or_copy(old, target)
-            if target.exists() and file.is_modified():
+                try:
+                    if stat.S_ISREG(os.lstat(old).st_mode):
+                        link_or_copy(old, target)
+                except OSError:
+                    pass                 # not in the last site: made now
+            if file.is_modified() and os.path.lexists(target):
                 target.unlink()
 
-    def _unchanged(self, src: Path, docs: Path, src_uri: str) -> bool:
-        if docs not in src.parents:
+    def _unchanged(self, src: str, docs: str, src_uri: str) -> bool:
+        if not src.startswith(docs):
             return True              # the theme's files: the package and its libraries are in the site's key
         try:
             now, before = os.stat(src), os.stat(self.previous.docs / src_uri)
         except OSError:
             return False
         return (now.st_dev, now.st_ino) == (before.st_dev, before.st_ino)
+
+    def keep_templates(self, config) -> None:
+        """The theme's static pages (``404.html``, ``sitemap.xml`` and its ``.gz``) show only the
+        nav, the pages' addresses and the build date, all in the site's key: the last build's are
+        linked and not rendered again."""
+        site = Path(config.site_dir)
+        for name in sorted(config.theme.static_templates):
+            outputs = [name, f"{name}.gz"] if name == "sitemap.xml" else [name]
+            if all((self.previous.site / out).is_file() for out in outputs):
+                for out in outputs:
+                    link_or_copy(self.previous.site / out, site / out)
+                config.theme.static_templates.discard(name)
 
     def restore(self, files, config, record: dict[str, dict]) -> None:
         """Pages MkDocs did not render: their source read (front matter for the theme), their

@@ -58,6 +58,7 @@ class RsnmsPlugin(BasePlugin):
         self.rendered = {page.url for page in built if page.content is not None}
         if self.partial is not None:
             self.partial.restore(files, config, self.record)
+            self.partial.keep_templates(config)
         return env
 
     def on_post_build(self, *, config) -> None:

@@ -185,12 +185,16 @@ def stage_schema(run: Run) -> None:
     run.out.tx.project_file(run.project.schema, schema_mod.dumps(run.catalog.schema))
 
 
-def _reused(run: Run, rid: str, parts: tuple[str, ...]) -> Payload | None:
-    """An unchanged region's payload, its files (of ``parts``) linked from the last build; None:
-    make it. A region made by the last build with at least these parts, under the same key."""
+def _recorded(run: Run, rid: str, parts: tuple[str, ...]) -> bool:
+    """The last build made the region with at least these parts, under the same key."""
     entry = run.state.get("regions", {}).get(rid)
-    if not entry or entry.get("key") != run.keys.get(rid) or not set(parts) <= set(entry.get("parts", ())):
-        return None
+    return bool(entry) and entry.get("key") == run.keys.get(rid) and set(parts) <= set(entry.get("parts", ()))
+
+
+def _reused(run: Run, rid: str, parts: tuple[str, ...]) -> Payload | None:
+    """A recorded region's payload, its files (of ``parts``) linked from the last build; None
+    (make it) when its payload is not in the cache or a file is not in ``build/``."""
+    entry = run.state["regions"][rid]
     files = [rel for rel in entry["files"] if rel.split("/", 1)[0] in parts and not rel.endswith(".pdf")]
     payload = cache.load(run.project, "regions", rid, run.keys[rid])
     if payload is None or (parts == BUILD and payload.composed is None):
@@ -203,19 +207,36 @@ def _reused(run: Run, rid: str, parts: tuple[str, ...]) -> Payload | None:
 
 
 def stage_regions(run: Run, parts: tuple[str, ...], formats=report.FORMATS, author: str | None = None) -> None:
-    """Each region's acts, data, lint and comparison (``parts``), made in the pool or reused."""
+    """Each region's acts, data, lint and comparison (``parts``), made in the pool or reused; the
+    unchanged regions are taken from the last build while the pool makes the changed ones."""
     reusable = author is None and tuple(formats) == report.FORMATS
-    todo = []
-    for profile in run.profiles:
-        payload = _reused(run, profile.id, parts) if reusable else None
-        if payload is None:
-            todo.append(profile)
-        else:
-            payload.profile = profile       # as validated now (its bytes are the cached one's; its path is today's)
-            run.payloads[profile.id] = payload
-            run.progress(f"без изменений: {profile.id}")
+    recorded = {p.id for p in run.profiles if reusable and _recorded(run, p.id, parts)}
+    kept = [p for p in run.profiles if p.id in recorded]
+    todo, late = [p for p in run.profiles if p.id not in recorded], []
+
+    def reuse() -> None:
+        for profile in kept:
+            payload = _reused(run, profile.id, parts)
+            if payload is None:
+                late.append(profile)        # its payload or a file is gone: made after the others
+            else:
+                payload.profile = profile   # as validated now (its bytes are the cached one's; its path is today's)
+                run.payloads[profile.id] = payload
+                run.progress(f"без изменений: {profile.id}")
+
     job = Job(run.project, run.catalog, run.model, parts, tuple(formats), author)
-    for profile, (files, payload) in zip(todo, run_jobs(job, todo, run.jobs)):
+    _write_regions(run, todo, run_jobs(job, todo, run.jobs, meanwhile=reuse), parts, formats, reusable)
+    _write_regions(run, late, run_jobs(job, late, run.jobs), parts, formats, reusable)
+    for profile in run.profiles:
+        payload = run.payloads[profile.id]
+        run.out.warnings += [(profile.path, w) for w in payload.warnings]
+        run.out.compare_warnings += [(profile.path, w) for w in payload.compare_warnings]
+
+
+def _write_regions(run: Run, profiles: list[Profile], results, parts: tuple[str, ...], formats,
+                   reusable: bool) -> None:
+    """The regions' files written in their order, their payloads kept (and cached once committed)."""
+    for profile, (files, payload) in zip(profiles, results):
         rid = profile.id
         for rel, content in files.items():
             run.out.write(rel, content)
@@ -226,10 +247,6 @@ def stage_regions(run: Run, parts: tuple[str, ...], formats=report.FORMATS, auth
             run.made[rid] = {"key": run.keys[rid], "parts": list(parts), "files": sorted(files)}
             run.to_cache[rid] = payload
         _progress(run, rid, payload, parts)
-    for profile in run.profiles:
-        payload = run.payloads[profile.id]
-        run.out.warnings += [(profile.path, w) for w in payload.warnings]
-        run.out.compare_warnings += [(profile.path, w) for w in payload.compare_warnings]
 
 
 def _progress(run: Run, rid: str, payload: Payload, parts: tuple[str, ...]) -> None:
