@@ -4,7 +4,8 @@ site a whole build makes (MkDocs' dirty build, made exact by the plugin :mod:`.p
 A build of the site in part is asked for by ``rsnms build`` (:func:`.site.build_site` with a
 :class:`Previous`) only when the nav, ``mkdocs.yml``, the theme, the hand-written pages and the
 package are those of the last build (a page not rebuilt still shows the nav and its neighbours'
-titles in its footer); otherwise the site is built whole. Then:
+titles in its footer), and only MkDocs, Material, its search and the ``rsnms`` plugin make the
+site (no custom theme folder, hooks or other plugins); otherwise the site is built whole. Then:
 
 * **Outputs kept.** Each file of the site whose source is the last build's file — a page of
   ``build/docs`` linked unchanged (same inode, same mtime), a file of the theme — has its output

@@ -178,7 +178,7 @@ def build_site(config: Path, docs_dir: Path, site_dir: Path, nav: list,
         cfg = load_config(str(config), strict=True, docs_dir=str(docs_dir), site_dir=str(site_dir),
                           nav=escaped_nav(nav))
         plugin = next((p for p in cfg.plugins.values() if isinstance(p, RsnmsPlugin)), None)
-        partial = previous is not None and plugin is not None
+        partial = previous is not None and plugin is not None and _standard(cfg)
         if plugin is not None:
             plugin.partial = Partial(previous) if partial else None
         build(cfg, dirty=partial)
@@ -188,6 +188,13 @@ def build_site(config: Path, docs_dir: Path, site_dir: Path, nav: list,
         logger.removeHandler(heard)
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
     return plugin.record if plugin is not None else None
+
+
+def _standard(cfg) -> bool:
+    """Only MkDocs, Material, its search and the ``rsnms`` plugin make the site (no custom theme
+    folder, hooks or other plugins, whose inputs the site's key does not hold): it may be
+    rebuilt in part."""
+    return cfg.theme.custom_dir is None and not cfg.hooks and set(cfg.plugins) <= {"material/search", "search", "rsnms"}
 
 
 class _Heard(logging.Handler):
