@@ -1,8 +1,10 @@
-"""Atomic file writes: a reader sees the old file or the new one, never half of one."""
+"""Atomic file writes (a reader sees the old file or the new one, never half of one), and files
+of a staging folder written or reused."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -29,3 +31,29 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """``source`` at ``target`` (replaced if there) as a hard link, or a copy keeping its mtime
+    where links fail (another file system): a file reused unchanged, never written through."""
+    for _attempt in range(3):
+        try:
+            os.link(source, target)
+            return
+        except FileExistsError:
+            target.unlink()
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            break
+    target.unlink(missing_ok=True)
+    shutil.copy2(source, target)
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """``data`` into a new file at ``path`` (a link there is replaced, never written through);
+    for a staging folder, which is swapped in whole, so no file needs to be atomic."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    path.write_bytes(data)
+    os.chmod(path, 0o644)

@@ -12,6 +12,7 @@ pages are A4 landscape fitted to the width with the header repeated.
 from __future__ import annotations
 
 import io
+from copy import copy
 
 from ..lang import words
 from ..writers.ooxml import deterministic_zip
@@ -141,6 +142,7 @@ def _fill(sheet, header: list[str], rows: list[list[str]], widths: list[int], ma
     sheet.append(header)
     ncols = len(header)
     _style_row(sheet, 1, ncols, widths, bold=True, fill=HEADER_FILL)
+    marked: dict[str, object] = {}      # a mark → the style of a cell filled for it, made once
     for r, row in enumerate(rows, 2):
         sheet.append(row)
         ncols = max(ncols, len(row))
@@ -148,7 +150,10 @@ def _fill(sheet, header: list[str], rows: list[list[str]], widths: list[int], ma
         if marks_from is not None:
             for c in cells[marks_from:]:
                 if c.value in FILLS:
-                    c.fill = PatternFill("solid", fgColor=FILLS[c.value])
+                    if c.value not in marked:
+                        c.fill = PatternFill("solid", fgColor=FILLS[c.value])
+                        marked[c.value] = c._style
+                    c._style = copy(marked[c.value])
     sheet.freeze_panes = "A2" if marks_from is None else f"{_column(marks_from + 1)}2"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -158,17 +163,25 @@ def _fill(sheet, header: list[str], rows: list[list[str]], widths: list[int], ma
 
 
 def _style_row(sheet, row: int, ncols: int, widths: list[int], bold: bool = False, fill: str | None = None) -> list:
-    """Wrapped, top-aligned cells; the row as high as its longest wrapped cell. Its cells."""
+    """Wrapped, top-aligned cells; the row as high as its longest wrapped cell. Its cells.
+    The styles made so far are kept on the workbook (``rsnms_styles``: (bold, fill) → style)."""
     from openpyxl.styles import Alignment, Font, PatternFill
+
+    styles = sheet.parent.__dict__.setdefault("rsnms_styles", {})
 
     lines = 1
     cells = [sheet.cell(row=row, column=k) for k in range(1, ncols + 1)]
-    for k, c in enumerate(cells):
-        c.alignment = Alignment(wrap_text=True, vertical="top")
-        if bold:
-            c.font = Font(bold=True)
-        if fill:
-            c.fill = PatternFill("solid", fgColor=fill)
+    key = (bold, fill)                      # the first cell styled through openpyxl, the others given
+    for k, c in enumerate(cells):           # its style (the same bytes, without a style object per cell)
+        if key not in styles:
+            c.alignment = Alignment(wrap_text=True, vertical="top")
+            if bold:
+                c.font = Font(bold=True)
+            if fill:
+                c.fill = PatternFill("solid", fgColor=fill)
+            styles[key] = c._style
+        else:
+            c._style = copy(styles[key])
         width = widths[k] if k < len(widths) else 10
         lines = max(lines, wrapped_lines(str(c.value or ""), width * (0.9 if bold else 1.0)))
     sheet.row_dimensions[row].height = 15 * lines + 4

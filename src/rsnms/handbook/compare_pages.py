@@ -28,9 +28,6 @@ def compare_pages(src: Sources, pages: Pages) -> None:
     regions = [(r.id, r.data) for r in src.regions]
     pages.add("compare/subjects.md", subjects_page(src), "Сравнение регионов — субъекты и функции", hide=["toc"])
     pages.add(MATRIX, matrix_page(src), "Сравнение регионов — сводная таблица", hide=["toc"])
-    for region in src.regions:
-        pages.add(f"regions/{region.id}/compare.md", report_page(src, region),
-                  f"{region.name} — сравнение с примерным положением")
     pages.add("compare/indicators.md", indicators_side_by_side(src.model, regions), "Сравнение регионов — показатели",
               hide=["toc"])
     pages.add("compare/glossary.md", glossary_page(src), "Сравнение регионов — глоссарий")
@@ -65,7 +62,12 @@ def _line_cells(src: Sources, region: RegionSource, line: Line, page: str) -> li
     return [model, text, words.CATEGORY_MARKS[line.category], confidence]
 
 
-def report_page(src: Sources, region: RegionSource) -> str:
+def report_page(src: Sources, region: RegionSource, pages: Pages) -> None:
+    pages.add(f"regions/{region.id}/compare.md", report_text(src, region),
+              f"{region.name} — сравнение с примерным положением")
+
+
+def report_text(src: Sources, region: RegionSource) -> str:
     view: View = region.comparison
     page = f"regions/{region.id}/compare.md"
     base = f"../../files/compare/{region.id}"

@@ -7,7 +7,10 @@ make the same site:
 * table cells and lines broken by ``<br>`` are kept apart in the page text, so the search index never glues the words
   of two cells («№МероприятиеОтветственный»);
 * after the search plugin writes ``search/search_index.json``, it is rewritten with Russian
-  word forms per section, as UTF-8 (:mod:`.search`).
+  word forms per section, as UTF-8 (:mod:`.search`);
+* every page's anchor ids and links to anchors are recorded (``record``, kept by ``rsnms build``), and a build of
+  the changed pages only (``partial``, set by ``rsnms build``) keeps the rest of the last
+  site (:mod:`.partial`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
 
+from .partial import Partial, page_record
 from .search import rewrite_index
 
 THEME = Path(__file__).resolve().parent / "theme"
@@ -24,14 +28,43 @@ _CELLS = re.compile(r"(</t[dh]>|</tr>|<tr[^>]*>|<br\s*/?>)(?=\S)")
 
 
 class RsnmsPlugin(BasePlugin):
+    partial: Partial | None = None      # a build of the changed pages only (rsnms build sets it)
+
+    def __init__(self):
+        super().__init__()
+        self.record: dict[str, dict] = {}   # page → its anchors and links to anchors (partial.page_record)
+        self.pages: list[str] = []      # the pages' URLs in the order they are built
+        self.rendered: set[str] = set()  # the URLs of the pages built now (all but in a partial build)
+
     def on_config(self, config):
         config.theme.dirs.insert(0, str(THEME))
         return config
 
-    def on_page_content(self, html: str, **_kwargs) -> str:
+    def on_pre_build(self, *, config) -> None:
+        self.record, self.pages, self.rendered = {}, [], set()
+
+    def on_files(self, files, *, config):
+        if self.partial is not None:
+            self.partial.keep_unchanged(files, config)
+        return files
+
+    def on_page_content(self, html: str, *, page, **_kwargs) -> str:
+        self.record[page.file.src_uri] = page_record(page)
         return _CELLS.sub(r"\1\n", html)
+
+    def on_env(self, env, *, config, files):
+        built = [file.page for file in files.documentation_pages() if file.page is not None]
+        self.pages = [page.url for page in built]
+        self.rendered = {page.url for page in built if page.content is not None}
+        if self.partial is not None:
+            self.partial.restore(files, config, self.record)
+            self.partial.keep_templates(config)
+        return env
 
     def on_post_build(self, *, config) -> None:
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
-            rewrite_index(index)
+            if self.partial is None:
+                rewrite_index(index)
+            else:
+                rewrite_index(index, self.partial.previous.index, self.pages, self.rendered)

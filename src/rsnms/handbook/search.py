@@ -44,11 +44,29 @@ def with_forms(entry: dict) -> dict:
     return entry
 
 
-def rewrite_index(path: Path) -> None:
-    """Word forms into every section; UTF-8, compact, keys sorted (the same bytes each build)."""
+def rewrite_index(path: Path, previous: Path | None = None, pages: list[str] = (),
+                  rendered: set[str] = frozenset()) -> None:
+    """Word forms into every section; UTF-8, compact, keys sorted (the same bytes each build).
+    A site built in part (:mod:`.partial`) indexed only the ``rendered`` pages: the sections of
+    the others are those of the ``previous`` index (already with their forms), every page's in
+    the order of ``pages`` (their URLs, as a whole build indexes them)."""
     index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"] = [with_forms(entry) for entry in index.get("docs", [])]
+    fresh = [with_forms(entry) for entry in index.get("docs", [])]
+    if previous is not None:
+        kept = _by_page(json.loads(previous.read_text(encoding="utf-8")).get("docs", []))
+        made = _by_page(fresh)
+        fresh = [entry for url in pages for entry in (made if url in rendered else kept).get(url, [])]
+    index["docs"] = fresh
+    path.unlink()           # a new file: never write through a link
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+
+
+def _by_page(entries: list[dict]) -> dict[str, list[dict]]:
+    """Index sections by the URL of their page (a location is the page's URL, then «#anchor»)."""
+    out: dict[str, list[dict]] = {}
+    for entry in entries:
+        out.setdefault(entry.get("location", "").split("#", 1)[0], []).append(entry)
+    return out
 
 
 def facets_script(regions: list[tuple[str, str]], kinds: list[tuple[str, str, list[str]]]) -> str:

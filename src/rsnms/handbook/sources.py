@@ -71,6 +71,7 @@ class Pages:
 
     pages: dict[str, str] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    regions: dict[str, "Pages"] = field(default_factory=dict)   # region → its own pages and files (also above)
 
     def add(self, path: str, markdown: str, title: str = "", **meta) -> None:
         """A page; ``title`` is its browser title (unique: «Омская область — Положение»);

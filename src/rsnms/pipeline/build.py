@@ -28,6 +28,8 @@ failed, interrupted or refused build leaves ``build/`` and the project's files a
 
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -37,6 +39,7 @@ from ..compare import matrix, report
 from ..compare.align import Alignment
 from ..compose import ACT_KINDS
 from ..diagnostics import Diagnostic, InputError
+from ..handbook.partial import RECORD, Previous, record_text
 from ..model.catalog import Catalog
 from ..model.profile import MODEL_ID, Profile
 from ..project import Project
@@ -91,6 +94,8 @@ class Run:
     keys: dict[str, str] = field(default_factory=dict)           # region (and model) → its key now
     made: dict[str, dict] = field(default_factory=dict)          # region (and model) → its key and files
     to_cache: dict[str, Payload] = field(default_factory=dict)   # payloads to keep once the build committed
+    site_key: str | None = None                                  # the key of the site built (incremental.site_key)
+    page_cache: dict[str, tuple] = field(default_factory=dict)   # region → key and own pages, to keep
 
     @classmethod
     def of(cls, project: Project, catalog: Catalog, profiles: list[Profile], tx: Transaction,
@@ -127,6 +132,8 @@ def build(project: Project, catalog: Catalog, profiles: list[Profile], *, with_m
         tx.commit()
     for rid, payload in run.to_cache.items():       # after the commit: a failed build changes nothing
         cache.store(project, "regions", rid, run.keys[rid], payload)
+    for rid, (key, pages) in run.page_cache.items():
+        cache.store(project, "pages", rid, key, pages)
     return run.out
 
 
@@ -170,7 +177,7 @@ def record(run: Run, options: dict) -> None:
     state = {"options": options, "keys": {} if run.out.pdf_failures else run.keys, "regions": regions,
              "warnings": [[rel(p), m] for p, m in run.out.warnings],
              "compare_warnings": [[rel(p), m] for p, m in run.out.compare_warnings],
-             "sizes": incremental.sizes(tx.staging)}
+             "site": run.site_key, "sizes": incremental.sizes(tx.staging)}
     tx.write(incremental.STATE, incremental.state_text(state))
 
 
@@ -178,12 +185,16 @@ def stage_schema(run: Run) -> None:
     run.out.tx.project_file(run.project.schema, schema_mod.dumps(run.catalog.schema))
 
 
-def _reused(run: Run, rid: str, parts: tuple[str, ...]) -> Payload | None:
-    """An unchanged region's payload, its files (of ``parts``) linked from the last build; None:
-    make it. A region made by the last build with at least these parts, under the same key."""
+def _recorded(run: Run, rid: str, parts: tuple[str, ...]) -> bool:
+    """The last build made the region with at least these parts, under the same key."""
     entry = run.state.get("regions", {}).get(rid)
-    if not entry or entry.get("key") != run.keys.get(rid) or not set(parts) <= set(entry.get("parts", ())):
-        return None
+    return bool(entry) and entry.get("key") == run.keys.get(rid) and set(parts) <= set(entry.get("parts", ()))
+
+
+def _reused(run: Run, rid: str, parts: tuple[str, ...]) -> Payload | None:
+    """A recorded region's payload, its files (of ``parts``) linked from the last build; None
+    (make it) when its payload is not in the cache or a file is not in ``build/``."""
+    entry = run.state["regions"][rid]
     files = [rel for rel in entry["files"] if rel.split("/", 1)[0] in parts and not rel.endswith(".pdf")]
     payload = cache.load(run.project, "regions", rid, run.keys[rid])
     if payload is None or (parts == BUILD and payload.composed is None):
@@ -196,19 +207,36 @@ def _reused(run: Run, rid: str, parts: tuple[str, ...]) -> Payload | None:
 
 
 def stage_regions(run: Run, parts: tuple[str, ...], formats=report.FORMATS, author: str | None = None) -> None:
-    """Each region's acts, data, lint and comparison (``parts``), made in the pool or reused."""
+    """Each region's acts, data, lint and comparison (``parts``), made in the pool or reused; the
+    unchanged regions are taken from the last build while the pool makes the changed ones."""
     reusable = author is None and tuple(formats) == report.FORMATS
-    todo = []
-    for profile in run.profiles:
-        payload = _reused(run, profile.id, parts) if reusable else None
-        if payload is None:
-            todo.append(profile)
-        else:
-            payload.profile = profile       # as validated now (its bytes are the cached one's; its path is today's)
-            run.payloads[profile.id] = payload
-            run.progress(f"без изменений: {profile.id}")
+    recorded = {p.id for p in run.profiles if reusable and _recorded(run, p.id, parts)}
+    kept = [p for p in run.profiles if p.id in recorded]
+    todo, late = [p for p in run.profiles if p.id not in recorded], []
+
+    def reuse() -> None:
+        for profile in kept:
+            payload = _reused(run, profile.id, parts)
+            if payload is None:
+                late.append(profile)        # its payload or a file is gone: made after the others
+            else:
+                payload.profile = profile   # as validated now (its bytes are the cached one's; its path is today's)
+                run.payloads[profile.id] = payload
+                run.progress(f"без изменений: {profile.id}")
+
     job = Job(run.project, run.catalog, run.model, parts, tuple(formats), author)
-    for profile, (files, payload) in zip(todo, run_jobs(job, todo, run.jobs)):
+    _write_regions(run, todo, run_jobs(job, todo, run.jobs, meanwhile=reuse), parts, formats, reusable)
+    _write_regions(run, late, run_jobs(job, late, run.jobs), parts, formats, reusable)
+    for profile in run.profiles:
+        payload = run.payloads[profile.id]
+        run.out.warnings += [(profile.path, w) for w in payload.warnings]
+        run.out.compare_warnings += [(profile.path, w) for w in payload.compare_warnings]
+
+
+def _write_regions(run: Run, profiles: list[Profile], results, parts: tuple[str, ...], formats,
+                   reusable: bool) -> None:
+    """The regions' files written in their order, their payloads kept (and cached once committed)."""
+    for profile, (files, payload) in zip(profiles, results):
         rid = profile.id
         for rel, content in files.items():
             run.out.write(rel, content)
@@ -219,10 +247,6 @@ def stage_regions(run: Run, parts: tuple[str, ...], formats=report.FORMATS, auth
             run.made[rid] = {"key": run.keys[rid], "parts": list(parts), "files": sorted(files)}
             run.to_cache[rid] = payload
         _progress(run, rid, payload, parts)
-    for profile in run.profiles:
-        payload = run.payloads[profile.id]
-        run.out.warnings += [(profile.path, w) for w in payload.warnings]
-        run.out.compare_warnings += [(profile.path, w) for w in payload.compare_warnings]
 
 
 def _progress(run: Run, rid: str, payload: Payload, parts: tuple[str, ...]) -> None:
@@ -313,15 +337,41 @@ def stage_pages(run: Run) -> list:
     """The handbook's Markdown pages in build/docs; the nav of mkdocs.yml, written at commit."""
     run.progress("справочник: страницы")
     sources = handbook_sources(run)
-    run.out.written.extend(handbook.write_pages(sources, handbook.generate(sources)))
+    keys = _page_keys(run)
+    kept = {rid: own for rid, key in keys.items() if (own := cache.load(run.project, "pages", rid, key)) is not None}
+    pages = handbook.generate(sources, kept)
+    run.page_cache = {rid: (key, pages.regions[rid]) for rid, key in keys.items() if rid not in kept}
+    previous = run.project.build / "docs"
+    run.out.written.extend(handbook.write_pages(sources, pages, previous if previous.is_dir() else None))
     nav = handbook.nav(sources)
     config = run.project.config
     run.out.tx.project_file(config, handbook.config_with_nav(config.read_text(encoding="utf-8"), nav))
     return nav
 
 
+def _page_keys(run: Run) -> dict[str, str]:
+    """The key of each region's own pages: its key and which of its files this build has
+    (a page links the PDF and the XML beside a .docx when they are there)."""
+    out = {}
+    for rid in run.payloads:
+        if rid in run.keys:
+            folder = run.out.tx.staging / "acts" / rid
+            names = sorted(os.listdir(folder)) if folder.is_dir() else []
+            out[rid] = hashlib.sha256("\0".join([run.keys[rid], *names]).encode()).hexdigest()
+    return out
+
+
 def stage_site(run: Run) -> None:
+    """The pages, then the site: only the pages whose sources changed when the last build's site
+    has the same key (configuration, theme, package, nav, set of files); else whole."""
     nav = stage_pages(run)
-    run.progress("справочник: сайт (MkDocs)")
-    handbook.build_site(run.project.config, run.out.path("docs/index.md").parent, run.out.path("site/x").parent, nav)
+    docs = run.out.path("docs/index.md").parent
+    run.site_key = incremental.site_key(run.keys[MODEL_ID], nav, docs)
+    previous = Previous.of(run.project.build) if run.state.get("site") == run.site_key else None
+    run.progress("справочник: сайт (MkDocs" + (", изменённые страницы)" if previous else ")"))
+    record = handbook.build_site(run.project.config, docs, run.out.path("site/x").parent, nav, previous)
+    if record is not None:
+        run.out.write(RECORD, record_text(record))
+    else:
+        run.site_key = None
     run.out.written.append("site")

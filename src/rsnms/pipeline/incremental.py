@@ -3,7 +3,8 @@
 * The **global key** hashes every input shared by all regions: the rsnms source (every file of
   the package), the versions of the libraries that shape the output, the model, the registry,
   the drafts, the federal subjects, the source texts (``acts/sources/``), the templates, the
-  handbook's own pages (``docs/``) and ``mkdocs.yml`` (without the nav a build writes).
+  handbook's own pages (``docs/``) and ``mkdocs.yml`` (without the nav a build writes), with
+  the environment variables it reads (``!ENV``: the site's address) and ``SOURCE_DATE_EPOCH``.
 * A **region's key** hashes the global key and its profile. A region whose key is the one the
   last build recorded is not rebuilt: its files are hard-linked from ``build/`` into the staging
   folder (:meth:`~.transaction.Transaction.reuse`), and what the cross-region stages need of
@@ -20,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -27,6 +29,7 @@ from pathlib import Path
 from ..project import PACKAGE_DIR, Project
 
 STATE = ".rsnms/inputs.json"
+_ENV = re.compile(r"!ENV\s*\[?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)")    # mkdocs.yml's !ENV NAME, !ENV [NAME, default]
 VERSION = 1
 LIBRARIES = ("docxtpl", "python-docx", "docxcompose", "jinja2", "lxml", "mkdocs", "mkdocs-material", "markdown",
              "pymdown-extensions", "pymorphy3", "pymorphy3-dicts-ru", "rapidfuzz", "openpyxl", "ruamel.yaml",
@@ -71,11 +74,24 @@ def global_key(project: Project, config_text: str | None) -> str:
         _tree(digest, folder, project.root)
     if config_text is not None:
         digest.update(config_with_nav(config_text, []).encode())
+        for name in sorted(set(_ENV.findall(config_text)) | {"SOURCE_DATE_EPOCH"}):   # what the site reads
+            digest.update(f"\0{name}={os.environ.get(name)!r}".encode())                # from the environment
     return digest.hexdigest()
 
 
 def region_key(glob: str, profile_path: Path) -> str:
     return hashlib.sha256(glob.encode() + b"\0" + profile_path.read_bytes()).hexdigest()
+
+
+def site_key(glob: str, nav: list, docs: Path) -> str:
+    """The key under which the site may be rebuilt in part (:mod:`rsnms.handbook.partial`): the
+    global key, the nav (titles, order, pages) and the set of files of the staged ``docs``."""
+    digest = hashlib.sha256(glob.encode() + b"\0" + json.dumps(nav, ensure_ascii=False).encode())
+    for top, dirs, files in os.walk(docs):
+        dirs.sort()
+        for name in sorted(files):
+            digest.update(b"\0" + (Path(top) / name).relative_to(docs).as_posix().encode())
+    return digest.hexdigest()
 
 
 def read_state(project: Project) -> dict:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import Callable, Iterator
 
 from ..compare import report
 from ..compare.align import Alignment
@@ -87,14 +88,29 @@ def region_job(profile: Profile) -> tuple[dict[str, bytes], Payload]:
     return files, payload
 
 
-def run_jobs(job: Job, profiles: list[Profile], jobs: int | None):
-    """``(files, payload)`` of each profile, in the profiles' order, made by ``jobs`` processes."""
+def run_jobs(job: Job, profiles: list[Profile], jobs: int | None,
+             meanwhile: Callable[[], None] = lambda: None) -> Iterator[tuple[dict[str, bytes], Payload]]:
+    """``(files, payload)`` of each profile, in the profiles' order, made by ``jobs`` processes.
+    ``meanwhile`` runs in this process, before this returns, while the workers make them (with
+    one job, before they are made): with two cores or more even one region is made by a worker,
+    so this process takes the unchanged regions from the last build at the same time."""
     global _JOB
     _JOB = job
-    jobs = max(1, min(jobs or default_jobs(), len(profiles)))
-    if jobs == 1:
-        yield from map(region_job, profiles)
-        return
+    cores = jobs or default_jobs()
+    if cores == 1 or not profiles:
+        meanwhile()
+        return map(region_job, profiles)
     _ = job.model.documents          # computed once, before the fork
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from pool.map(region_job, profiles, chunksize=1)
+    pool = ProcessPoolExecutor(min(cores, len(profiles)), mp_context=multiprocessing.get_context("fork"))
+    try:
+        results = pool.map(region_job, profiles, chunksize=1)     # submitted now
+        meanwhile()
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
+    return _results(pool, results)
+
+
+def _results(pool: ProcessPoolExecutor, results) -> Iterator:
+    with pool:
+        yield from results
