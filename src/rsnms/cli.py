@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
 from . import __version__
@@ -129,8 +130,31 @@ def _run(argv: list[str] | None) -> int:
     return code
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGTERM (``kill``, a service manager, a CI time-out) or SIGHUP (the terminal closed):
+    stopped as by Ctrl+C — the build rolled back, the lock released, the workers ended."""
+
+
+def _stop(signum, _frame):
+    raise Stopped(signal.Signals(signum).name)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """The one handler: every failure becomes a Russian message and an exit code."""
+    """The one handler: every failure becomes a Russian message and an exit code; SIGTERM and
+    SIGHUP stop a command as Ctrl+C does (:class:`Stopped`) while it runs."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return _handled(argv)
+    before = {signum: signal.signal(signum, _stop) for signum in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        return _handled(argv)
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+
+
+def _handled(argv: list[str] | None) -> int:
     try:
         return _run(argv)
     except InputError as exc:
@@ -139,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except EnvironmentProblem as exc:
         return _fail(f"{exc.file}: {exc.message}", 1)
+    except Stopped as exc:
+        return _fail(f"Остановлено сигналом {exc.args[0]}: build/ и файлы проекта не изменены.", 1)
     except KeyboardInterrupt:
         return _fail("Прервано (Ctrl+C): build/ и файлы проекта не изменены.", 1)
     except BrokenPipeError:          # output piped into `head` and the like: stop quietly

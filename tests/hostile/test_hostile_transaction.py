@@ -106,6 +106,64 @@ def test_ctrl_c_during_a_build_changes_nothing(case):
     assert case.state() == before
 
 
+def _started_build(case) -> subprocess.Popen:
+    """A build of the case's project, once its workers are making the regions."""
+    env = dict(os.environ, RSNMS_ROOT=str(case.root), PYTHONWARNINGS="ignore")
+    proc = subprocess.Popen([sys.executable, "-m", "rsnms", "build", "--jobs", "2"], cwd=case.root, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=interruptible)
+    children = f"/proc/{proc.pid}/task/{proc.pid}/children"
+    deadline = time.time() + 300
+    while time.time() < deadline and proc.poll() is None:
+        with open(children) as listed:
+            if listed.read().split():
+                break
+        time.sleep(0.02)
+    assert proc.poll() is None, "the build ended before its workers could be seen"
+    return proc
+
+
+def _lock_is_free(root) -> bool:
+    fd = os.open(root / "build.lock", os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def _every_region_to_make(case) -> None:
+    _edit_profile(case)
+    (case.root / "build" / ".rsnms" / "inputs.json").unlink()     # no record: every region is made again
+
+
+def test_sigterm_during_a_build_stops_it_as_ctrl_c_does(case):
+    _every_region_to_make(case)
+    before = case.state()
+    proc = _started_build(case)
+    proc.send_signal(signal.SIGTERM)
+    _out, err = proc.communicate(timeout=300)
+    assert "Traceback" not in err
+    assert proc.returncode == 1
+    assert err.strip().splitlines()[-1] == "Остановлено сигналом SIGTERM: build/ и файлы проекта не изменены."
+    assert case.state() == before
+    assert _lock_is_free(case.root)
+
+
+def test_a_build_killed_outright_leaves_no_worker_holding_the_lock(case):
+    _every_region_to_make(case)
+    proc = _started_build(case)
+    proc.kill()                          # SIGKILL: nothing of rsnms runs in the parent any more
+    proc.communicate(timeout=60)
+    deadline = time.time() + 30
+    while not _lock_is_free(case.root) and time.time() < deadline:
+        time.sleep(0.1)
+    assert _lock_is_free(case.root), "a worker of the killed build still holds build.lock"
+    result = case.run("build", "omsk", "--no-site")       # and the next build cleans up after it
+    assert result.returncode == 0, result.stderr
+
+
 def test_leftovers_of_a_killed_build_are_cleared(case):
     os.rename(case.root / "build", case.root / "build.old")        # killed between its two renames
     (case.root / "build.staging").mkdir()

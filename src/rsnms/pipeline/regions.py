@@ -15,7 +15,6 @@ documents, their lemmas) are ready, so every worker starts with them computed on
 
 from __future__ import annotations
 
-import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
@@ -27,7 +26,7 @@ from ..compose import ComposedRegion
 from ..model.profile import Profile
 from ..writers import data
 from .region import ModelWork, RegionWork
-from .validation import default_jobs
+from .validation import default_jobs, fork_pool
 
 BUILD = ("acts", "data", "lint", "compare")      # what a build makes of a region
 COMPARE = ("compare",)                          # what `rsnms compare` makes of it
@@ -101,7 +100,7 @@ def run_jobs(job: Job, profiles: list[Profile], jobs: int | None,
         meanwhile()
         return map(region_job, profiles)
     _ = job.model.documents          # computed once, before the fork
-    pool = ProcessPoolExecutor(min(cores, len(profiles)), mp_context=multiprocessing.get_context("fork"))
+    pool = fork_pool(min(cores, len(profiles)))
     try:
         results = pool.map(region_job, profiles, chunksize=1)     # submitted now
         meanwhile()

@@ -36,6 +36,28 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def fork_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes forked from this one (they share what it computed)."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start)
+
+
+def _worker_start() -> None:
+    """A worker dies with its parent (Linux ``PR_SET_PDEATHSIG``): a build killed outright
+    leaves no worker behind holding the lock on ``build.lock`` it inherited; the signals the
+    parent turns into an orderly stop end a worker at once."""
+    import ctypes
+    import signal
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)       # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass                     # not Linux: the pool's own shutdown still ends the workers
+    if os.getppid() == 1:        # the parent died before prctl took effect
+        os._exit(1)
+
+
 def _key(glob: str, path: Path) -> str | None:
     try:
         data = path.read_bytes()
@@ -65,7 +87,7 @@ def validate_all(project: Project, catalog: Catalog, paths: list[Path], jobs: in
     jobs = max(1, min(jobs or default_jobs(), len(todo) // 4 or 1))
     if jobs > 1 and len(todo) >= POOL_FROM:
         _CATALOG = catalog
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with fork_pool(jobs) as pool:
             made = list(pool.map(_validate, todo, chunksize=4))
     else:
         made = [validate_file(path, catalog) for path in todo]
