@@ -160,3 +160,35 @@ def test_a_regions_page_lists_what_the_linter_found_escaped():
     assert "regulation.docx" in html and "12:5" in html and "lang.spelling" in html
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "order.docx" not in html         # a known finding is counted, not listed
+
+
+def _index_of(regions: int) -> list[dict]:
+    """Sections of a handbook of ``regions`` regions: each one's overview, regulation, plan and
+    comparison, the model's text and roadmap, a cross-region comparison."""
+    docs = [{"location": "model/", "title": "Примерное положение", "text": "<p>наставничество в модели</p>"},
+            {"location": "model/roadmap/", "title": "Типовая дорожная карта", "text": "<p>мероприятие модели</p>"},
+            {"location": "compare/subjects/", "title": "Субъекты и функции", "text": "<p>сравнение функций</p>"}]
+    for i in range(regions):
+        docs += [{"location": f"regions/r{i}/#cnppm", "title": "ЦНППМ", "text": "<p>обеспечивает наставничество</p>"},
+                 {"location": f"regions/r{i}/regulation/#s-1", "title": "1. Общие положения",
+                  "text": "<p>1.1. Положение определяет порядок</p>"},
+                 {"location": f"regions/r{i}/plan/", "title": "Мероприятия", "text": "<p>семинар</p>"},
+                 {"location": f"regions/r{i}/compare/#tasks", "title": "Задачи", "text": "<p>изменено</p>"}]
+    return docs
+
+
+@pytest.mark.parametrize("regions", [search.FULL_TEXT_REGIONS, search.FULL_TEXT_REGIONS + 1])
+def test_past_the_scale_rule_acts_plans_and_comparisons_are_found_by_their_headings(tmp_path, regions):
+    index = tmp_path / "search_index.json"
+    index.write_text(json.dumps({"config": {}, "docs": _index_of(regions)}, ensure_ascii=False), encoding="utf-8")
+    search.rewrite_index(index)
+    docs = {d["location"]: d["text"].split(search.MARK)[0] for d in json.loads(index.read_text(encoding="utf-8"))["docs"]}
+    full = regions <= search.FULL_TEXT_REGIONS
+    for kept in ("model/", "model/roadmap/", "regions/r0/#cnppm", f"regions/r{regions - 1}/#cnppm"):
+        assert docs[kept].strip(), kept                 # overviews and the model: always their text
+    for located in ("regions/r0/regulation/#s-1", "regions/r0/plan/", "regions/r0/compare/#tasks",
+                    "compare/subjects/"):
+        assert bool(docs[located].strip()) == full, located
+    sections = json.loads(index.read_text(encoding="utf-8"))["docs"]
+    heading = next(d for d in sections if d["location"] == "regions/r0/regulation/#s-1")
+    assert "общий" in heading["text"].split(search.MARK)[-1].split()     # the heading's forms are there

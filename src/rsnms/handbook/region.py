@@ -54,7 +54,7 @@ f" ({cell(head['position'])} — {cell(head['name'])})" if head else ""}.
 
 {chr(10).join(x for x in extra if x)}
 
-## Кто с кем взаимодействует {{#diagram}}
+## Кто с кем взаимодействует {{#diagram data-search-exclude}}
 
 Стрелка ведёт от субъекта к тому, кого он упоминает в своих функциях.
 
@@ -64,7 +64,7 @@ f" ({cell(head['position'])} — {cell(head['name'])})" if head else ""}.
 
 {chr(10).join(_subjects(data))}
 
-## Проверка актов {{#lint}}
+## Проверка актов {{#lint data-search-exclude}}
 
 {lint_section(region)}
 """, f"{region.name} — обзор")

@@ -6,6 +6,17 @@ already contain, after a «⁂» (``docs/javascripts/search-forms.js`` cuts them
 previews and highlights the word forms the reader typed). The forms sit in the section that
 has the words, so a page found by a form shows that section as its preview. The index is
 written as UTF-8 (no ``\\uXXXX`` escapes) and compact.
+
+**At the scale of the country** the index must stay loadable: the browser downloads it and
+builds its search from it before the first result (measured: 1.8 MB of 4 regions answer in
+0.9 s; 32 MB, what 89 regions' full texts make, in 6 s on a 2-core machine, over a local
+server). So a handbook of more than :data:`FULL_TEXT_REGIONS` regions indexes the texts of the
+regions' acts, of their plans and of the comparisons (a region's and the cross-region ones) by
+their section headings only (:data:`HEADINGS_ONLY`); the model, the regions' overviews
+(subjects and their functions, acts, links), indicators and the hand-written pages keep their
+full text, and an act's text is searched on its page. The rule depends on the number of
+regions only, so a site rebuilt in part (:mod:`.partial`; a new region rebuilds it whole)
+indexes exactly what a whole build does.
 """
 
 from __future__ import annotations
@@ -15,9 +26,13 @@ import json
 import re
 from pathlib import Path
 
+from ..compose import ACT_KINDS
 from ..lang.morph import normal_forms
 
 MARK = "\u2042"
+FULL_TEXT_REGIONS = 10     # 4 regions make 1.8 MB: up to 10 stay near 4 MB, under the 5 MB the index may take
+# a region's pages so indexed (and every page of the cross-region comparison, ``compare/``)
+HEADINGS_ONLY = tuple(f"/{slug}/" for slug in [k.slug for k in ACT_KINDS.values()] + ["plan", "compare"])
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 _TAG = re.compile(r"<[^>]+>")
 
@@ -51,7 +66,10 @@ def rewrite_index(path: Path, previous: Path | None = None, pages: list[str] = (
     the others are those of the ``previous`` index (already with their forms), every page's in
     the order of ``pages`` (their URLs, as a whole build indexes them)."""
     index = json.loads(path.read_text(encoding="utf-8"))
-    fresh = [with_forms(entry) for entry in index.get("docs", [])]
+    entries = index.get("docs", [])
+    if _regions(pages or [e.get("location", "") for e in entries]) > FULL_TEXT_REGIONS:
+        entries = [headings_only(e) for e in entries]
+    fresh = [with_forms(entry) for entry in entries]
     if previous is not None:
         kept = _by_page(json.loads(previous.read_text(encoding="utf-8")).get("docs", []))
         made = _by_page(fresh)
@@ -59,6 +77,17 @@ def rewrite_index(path: Path, previous: Path | None = None, pages: list[str] = (
     index["docs"] = fresh
     path.unlink()           # a new file: never write through a link
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+
+
+def _regions(urls: list[str]) -> int:
+    return len({url.split("/")[1] for url in urls if url.startswith("regions/") and url.count("/") >= 2})
+
+
+def headings_only(entry: dict) -> dict:
+    """A section of an act, a plan or a comparison found by its heading (see the module)."""
+    page = entry.get("location", "").split("#", 1)[0]
+    of_region = page.startswith("regions/") and any(part in page for part in HEADINGS_ONLY)
+    return dict(entry, text="") if of_region or page.startswith("compare/") else entry
 
 
 def _by_page(entries: list[dict]) -> dict[str, list[dict]]:
