@@ -12,7 +12,9 @@ them (``python -m rsnms`` in a subprocess), each measured ``--repeat`` times, me
   of one region was edited;
 * ``compare --all`` (after a build);
 * ``build --pdf`` (with ``--pdf``): every PDF counted, seconds per document;
-* peak resident memory of every command (its process and its workers);
+* peak memory of every command, its process and its workers added: resident (RSS; a page
+  the forked workers share with the parent counts once per process) and proportional (PSS,
+  from ``/proc/<pid>/smaps_rollup``: a shared page split between them — the memory used);
 * the .docx stage in this process, in CPU seconds (composition done first, not timed), against
   the bare docxtpl floor measured here on the same renders: each act's template and each
   package's template (the order's and its appendices' templates made into one) opened and
@@ -89,24 +91,24 @@ def generate(root: Path, n: int) -> list[str]:
     return ids
 
 
-def rsnms(root: Path, *args: str) -> tuple[int, float, int, str]:
-    """Exit code, seconds, peak MB (the resident memory of the process and its workers added
-    up, sampled every 0.1 s), stderr of ``rsnms ARGS``."""
+def rsnms(root: Path, *args: str) -> tuple[int, float, tuple[int, int], str]:
+    """Exit code, seconds, peak MiB (RSS and PSS of the process and its workers added up,
+    sampled every 0.1 s), stderr of ``rsnms ARGS``."""
     env = dict(os.environ, RSNMS_ROOT=str(root), PYTHONWARNINGS="ignore")
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "rsnms", *args], cwd=root, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = [0]
+    peak = [0, 0]
     sampler = threading.Thread(target=_sample, args=(proc, peak), daemon=True)
     sampler.start()
     _out, err = proc.communicate()
     seconds = time.perf_counter() - start
     sampler.join()
-    return proc.returncode, seconds, peak[0] // 2**20, err.decode("utf-8", "replace")
+    return proc.returncode, seconds, (peak[0] // 2**20, peak[1] // 2**20), err.decode("utf-8", "replace")
 
 
-def _tree_rss(top: int) -> int:
-    """Resident bytes of ``top`` and its descendants (from /proc)."""
+def _tree_rss(top: int) -> tuple[int, int]:
+    """Resident and proportional bytes of ``top`` and its descendants (from /proc)."""
     parents, rss = {}, {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -116,18 +118,29 @@ def _tree_rss(top: int) -> int:
                 continue
             parents[int(entry)] = int(stat[1])
             rss[int(entry)] = int(stat[21]) * os.sysconf("SC_PAGE_SIZE")
-    total = 0
+    total = proportional = 0
     for pid in rss:
         p = pid
         while p and p != top:
             p = parents.get(p, 0)
-        total += rss[pid] if p == top else 0
-    return total
+        if p == top:
+            total += rss[pid]
+            proportional += _pss(pid)
+    return total, proportional
+
+
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            return next((int(line.split()[1]) * 1024 for line in rollup if line.startswith("Pss:")), 0)
+    except OSError:
+        return 0
 
 
 def _sample(proc, peak: list) -> None:
     while proc.poll() is None:
-        peak[0] = max(peak[0], _tree_rss(proc.pid))
+        rss, pss = _tree_rss(proc.pid)
+        peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
         time.sleep(0.1)
 
 
@@ -141,7 +154,8 @@ def measure(label: str, repeat: int, prepare, root: Path, *args: str) -> dict:
             raise SystemExit(1)
         times.append(seconds)
         peaks.append(peak)
-    result = {"label": label, "median": statistics.median(times), "runs": times, "peak": max(peaks)}
+    result = {"label": label, "median": statistics.median(times), "runs": times,
+              "peak": max(p[0] for p in peaks), "pss": max(p[1] for p in peaks)}
     print(f"{label:<28} {result['median']:>8.2f} s   (runs {', '.join(f'{t:.2f}' for t in times)})", flush=True)
     return result
 
@@ -241,7 +255,7 @@ def main() -> int:
     stage, floor, count = docx_stage(root)
     print(f".docx stage {stage:.2f} s CPU, bare docxtpl floor {floor:.2f} s CPU ({count} renders): ×{stage / floor:.2f}")
     for r in results:
-        print(f"peak memory of {r['label']}: {r['peak']} MB (the process and its workers)")
+        print(f"peak memory of {r['label']}: RSS {r['peak']} MiB, PSS {r['pss']} MiB (the process and its workers)")
     print(f"load after: {os.getloadavg()[0]:.2f}")
     if not args.keep:
         shutil.rmtree(folder)
