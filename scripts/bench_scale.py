@@ -14,7 +14,8 @@ them (``python -m rsnms`` in a subprocess), each measured ``--repeat`` times, me
 * ``build --pdf`` (with ``--pdf``): every PDF counted, seconds per document;
 * peak memory of every command, its process and its workers added: resident (RSS; a page
   the forked workers share with the parent counts once per process) and proportional (PSS,
-  from ``/proc/<pid>/smaps_rollup``: a shared page split between them — the memory used);
+  from ``/proc/<pid>/smaps_rollup``: a shared page split between them — the memory used;
+  read at the RSS peaks, at most once a second);
 * the .docx stage in this process, in CPU seconds (composition done first, not timed), against
   the bare docxtpl floor measured here on the same renders: each act's template and each
   package's template (the order's and its appendices' templates made into one) opened and
@@ -107,8 +108,9 @@ def rsnms(root: Path, *args: str) -> tuple[int, float, tuple[int, int], str]:
     return proc.returncode, seconds, (peak[0] // 2**20, peak[1] // 2**20), err.decode("utf-8", "replace")
 
 
-def _tree_rss(top: int) -> tuple[int, int]:
-    """Resident and proportional bytes of ``top`` and its descendants (from /proc)."""
+def _tree_rss(top: int, with_pss: bool = True) -> tuple[int, int]:
+    """Resident and proportional bytes of ``top`` and its descendants (from /proc; PSS, which
+    the kernel counts by walking each process's pages, only ``with_pss``)."""
     parents, rss = {}, {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -125,7 +127,7 @@ def _tree_rss(top: int) -> tuple[int, int]:
             p = parents.get(p, 0)
         if p == top:
             total += rss[pid]
-            proportional += _pss(pid)
+            proportional += _pss(pid) if with_pss else 0
     return total, proportional
 
 
@@ -138,9 +140,15 @@ def _pss(pid: int) -> int:
 
 
 def _sample(proc, peak: list) -> None:
+    """RSS every 0.1 s; PSS at most once a second, when RSS is at a new peak (walking the pages
+    of a busy build ten times a second would slow the build being measured)."""
+    last_pss = 0.0
     while proc.poll() is None:
-        rss, pss = _tree_rss(proc.pid)
-        peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
+        rss, _ = _tree_rss(proc.pid, with_pss=False)
+        if rss > peak[0] and time.monotonic() - last_pss >= 1:
+            rss, pss = _tree_rss(proc.pid)
+            peak[1], last_pss = max(peak[1], pss), time.monotonic()
+        peak[0] = max(peak[0], rss)
         time.sleep(0.1)
 
 
