@@ -80,8 +80,8 @@ def test_the_template_is_made_once_per_combination_until_a_template_changes(tmp_
     assert template_of(templates, names) != first
 
 
-def test_a_broken_tag_of_an_appendix_is_named_by_its_template(tmp_path, catalog):
-    w = region_work("omsk", catalog)
+def _templates_with_regulation(tmp_path, change):
+    """A copy of the templates whose ``regulation.docx`` has its body XML changed by ``change``."""
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates)
     path = templates / "regulation.docx"
@@ -89,8 +89,20 @@ def test_a_broken_tag_of_an_appendix_is_named_by_its_template(tmp_path, catalog)
         items = [(info, archive.read(info.filename)) for info in archive.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for info, data in items:
-            archive.writestr(info, data.replace(b"{{r doc.title }}", b"{{r doc.title }", 1)
-                             if info.filename == "word/document.xml" else data)
+            archive.writestr(info, change(data) if info.filename == "word/document.xml" else data)
+    return templates
+
+
+def _without_section_properties(xml: bytes) -> bytes:
+    start, end = xml.rindex(b"<w:sectPr"), xml.rindex(b"</w:sectPr>") + len(b"</w:sectPr>")
+    assert xml[end:].startswith(b"</w:body>")
+    return xml[:start] + xml[end:]
+
+
+def test_a_broken_tag_of_an_appendix_is_named_by_its_template(tmp_path, catalog):
+    w = region_work("omsk", catalog)
+    templates = _templates_with_regulation(tmp_path,
+                                           lambda xml: xml.replace(b"{{r doc.title }}", b"{{r doc.title }", 1))
     keys = w.composed.package
     with pytest.raises(InputError) as raised:
         package([w.composed.documents[k] for k in keys], templates, [ACT_KINDS[k].template for k in keys])
@@ -103,18 +115,7 @@ def test_a_template_saved_without_page_setup_still_makes_a_package(tmp_path, cat
     """A body with no section properties (an editor other than Word may save it so) is a
     section with the default page: the package holds the act's text, never an internal error."""
     w = region_work("orenburg", catalog)      # its regulation has data tables
-    templates = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", templates)
-    path = templates / "regulation.docx"
-    with zipfile.ZipFile(path) as archive:
-        items = [(info, archive.read(info.filename)) for info in archive.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info, data in items:
-            if info.filename == "word/document.xml":
-                start, end = data.rindex(b"<w:sectPr"), data.rindex(b"</w:sectPr>") + len(b"</w:sectPr>")
-                assert data[end:].startswith(b"</w:body>")
-                data = data[:start] + data[end:]
-            archive.writestr(info, data)
+    templates = _templates_with_regulation(tmp_path, _without_section_properties)
     keys = w.composed.package
     data = package([w.composed.documents[k] for k in keys], templates, [ACT_KINDS[k].template for k in keys])
     packaged = sections(data)
