@@ -87,6 +87,15 @@ def test_two_builds_at_once_both_finish_and_leave_a_whole_build(case):
     assert not (case.root / "build.staging").exists() and not (case.root / "build.old").exists()
 
 
+def _stopped(proc: subprocess.Popen, signum: int) -> str:
+    """Send ``signum`` to a running build; it ends with exit 1 and no traceback: its last line."""
+    proc.send_signal(signum)
+    _out, err = proc.communicate(timeout=300)
+    assert "Traceback" not in err
+    assert proc.returncode == 1
+    return err.strip().splitlines()[-1]
+
+
 def test_ctrl_c_during_a_build_changes_nothing(case):
     _edit_profile(case)
     before = case.state()
@@ -98,11 +107,7 @@ def test_ctrl_c_during_a_build_changes_nothing(case):
     while not (staging.is_dir() and any(staging.iterdir())) and time.time() < deadline:
         time.sleep(0.02)               # the build has started writing (its first stage's outputs)
     assert proc.poll() is None, "the build ended before Ctrl-C could be sent"
-    proc.send_signal(signal.SIGINT)
-    _out, err = proc.communicate(timeout=300)
-    assert "Traceback" not in err
-    assert proc.returncode == 1
-    assert err.strip().splitlines()[-1] == "Прервано (Ctrl+C): build/ и файлы проекта не изменены."
+    assert _stopped(proc, signal.SIGINT) == "Прервано (Ctrl+C): build/ и файлы проекта не изменены."
     assert case.state() == before
 
 
@@ -142,11 +147,7 @@ def test_sigterm_during_a_build_stops_it_as_ctrl_c_does(case):
     _every_region_to_make(case)
     before = case.state()
     proc = _started_build(case)
-    proc.send_signal(signal.SIGTERM)
-    _out, err = proc.communicate(timeout=300)
-    assert "Traceback" not in err
-    assert proc.returncode == 1
-    assert err.strip().splitlines()[-1] == "Остановлено сигналом SIGTERM: build/ и файлы проекта не изменены."
+    assert _stopped(proc, signal.SIGTERM) == "Остановлено сигналом SIGTERM: build/ и файлы проекта не изменены."
     assert case.state() == before
     assert _lock_is_free(case.root)
 
