@@ -26,7 +26,7 @@ from ..compose import ComposedRegion
 from ..model.profile import Profile
 from ..writers import data
 from .region import ModelWork, RegionWork
-from .validation import default_jobs, fork_pool
+from .validation import default_jobs, fork_pool, forking
 
 BUILD = ("acts", "data", "lint", "compare")      # what a build makes of a region
 COMPARE = ("compare",)                          # what `rsnms compare` makes of it
@@ -102,7 +102,8 @@ def run_jobs(job: Job, profiles: list[Profile], jobs: int | None,
     _ = job.model.documents          # computed once, before the fork
     pool = fork_pool(min(cores, len(profiles)))
     try:
-        results = pool.map(region_job, profiles, chunksize=1)     # submitted now
+        with forking():
+            results = pool.map(region_job, profiles, chunksize=1)     # submitted now
         meanwhile()
     except BaseException:
         pool.shutdown(cancel_futures=True)

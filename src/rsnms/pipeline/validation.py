@@ -10,9 +10,11 @@ order, as one process validating them one after another.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -36,9 +38,26 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+_STOPS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
 def fork_pool(workers: int) -> ProcessPoolExecutor:
-    """A pool of ``workers`` processes forked from this one (they share what it computed)."""
+    """A pool of ``workers`` processes forked from this one (they share what it computed);
+    submit to it inside :func:`forking`."""
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start)
+
+
+@contextlib.contextmanager
+def forking():
+    """Ctrl+C, SIGTERM and SIGHUP held back while jobs are submitted (the pool forks its workers
+    then): a signal that arrives in the middle of a fork would be raised inside the fork
+    handlers of the standard library, printed as «Exception ignored» with a traceback, and lost.
+    It is delivered as soon as the jobs are submitted."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
 
 
 def _worker_start() -> None:
@@ -46,10 +65,10 @@ def _worker_start() -> None:
     leaves no worker behind holding the lock on ``build.lock`` it inherited; the signals the
     parent turns into an orderly stop end a worker at once."""
     import ctypes
-    import signal
 
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)     # forked while :func:`forking` held them
     try:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)       # 1: PR_SET_PDEATHSIG
     except (OSError, AttributeError):
@@ -88,7 +107,9 @@ def validate_all(project: Project, catalog: Catalog, paths: list[Path], jobs: in
     if jobs > 1 and len(todo) >= POOL_FROM:
         _CATALOG = catalog
         with fork_pool(jobs) as pool:
-            made = list(pool.map(_validate, todo, chunksize=4))
+            with forking():
+                running = pool.map(_validate, todo, chunksize=4)
+            made = list(running)
     else:
         made = [validate_file(path, catalog) for path in todo]
     fresh = dict(zip(todo, made))
