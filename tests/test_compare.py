@@ -110,6 +110,9 @@ def test_the_matrix_workbook(compared):
     added = book["Добавлено регионами"]
     assert added.max_row > 50 and added.auto_filter.ref
     assert {row[0] for row in added.iter_rows(min_row=2, values_only=True)} >= {"Иркутская область", "Омская область"}
+    assert [c.value for c in added[1]][5:] == ["Возможно, это (примерное положение)", "Сходство"]
+    alike = [row for row in added.iter_rows(min_row=2, values_only=True) if row[5]]
+    assert alike and all(" — " in row[5] and float(row[6].replace(",", ".")) >= 0.3 for row in alike)
 
 
 def test_a_profile_link_the_texts_do_not_bear_out_is_a_warning(tmp_path):
@@ -135,3 +138,23 @@ def test_compare_needs_regions_or_all(tmp_path):
     result = run_rsnms("compare", root=root)
     assert result.returncode == 2
     assert "укажите регионы" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_added_units_like_a_model_unit_are_shown_with_it_and_counted_in_the_decisions(compared):
+    from docx import Document
+
+    folder = compared / "build" / "compare" / "orenburg"
+    data = json.loads((folder / "alignment.json").read_text(encoding="utf-8"))
+    candidates = [p for p in data["pairs"] if p["candidate"]]
+    assert candidates and all(p["status"] == "added" and p["model"] is None for p in candidates)
+    assert all(p["candidate_score"] >= 0.3 for p in candidates)
+    report = (folder / "report.md").read_text(encoding="utf-8")
+    decisions = report.split("## Что требует решения", 1)[1].split("## ", 1)[0]
+    tasks = sum(p["block"] == "tasks" for p in candidates)
+    assert f"задачи — {tasks}" in decisions and "укажите связи в профиле региона" in decisions
+    rows = [line for line in report.splitlines() if line.startswith("| *возможно, это: ")]
+    assert len(rows) == len(candidates) and all(line.endswith(" — проверить |") for line in rows)
+    docx = Document(str(folder / "report.docx"))
+    cells = [c.text for t in docx.tables for row in t.rows for c in row.cells[:1]]
+    assert sum(text.startswith("возможно, это: ") for text in cells) == len(candidates)
+    assert not INTERNAL.search(report)

@@ -133,6 +133,23 @@ def test_merged_units_get_one_link_each(model):
     assert {p.link for p in pairs} == {"merge"}
 
 
+def test_a_unit_reworded_past_the_threshold_carries_its_closest_model_unit_as_a_candidate(model):
+    data = export_json("omsk")
+    task = data["system"]["tasks"][6]
+    task["text"] = "вовлечение педагогов в исследовательскую и экспериментальную работу на базе инновационных площадок;"
+    pair = next(p for p in align(data, model).pairs if p.region and p.region.id == task["id"])
+    assert pair.status == "added" and pair.model is None            # no link claimed ...
+    assert pair.candidate.id == "task.07" and 0.3 <= pair.candidate_score < 0.45    # ... but the closest shown
+    assert pair.to_json()["candidate"]["id"] == "task.07"
+    task["model_ref"] = "none"                                       # the region says it has no counterpart
+    pair = next(p for p in align(data, model).pairs if p.region and p.region.id == task["id"])
+    assert pair.status == "added" and pair.candidate is None
+    task["model_ref"] = ""
+    task["text"] = "организация летнего отдыха детей;"                 # nothing alike: no candidate
+    pair = next(p for p in align(data, model).pairs if p.region and p.region.id == task["id"])
+    assert pair.status == "added" and pair.candidate is None
+
+
 def test_composite_groups_and_collectives_take_no_role(model):
     assert composite("ГКУ «ЦПРК», ГАУ ЦППМиСП, профессиональные образовательные организации, ЦОПП")
     assert composite("Управленческие команды; методические советы образовательных организаций")

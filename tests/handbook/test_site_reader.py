@@ -164,6 +164,17 @@ def test_every_unit_of_the_comparison_links_to_an_existing_clause(site):
             assert unquote(target.fragment) in _anchors(site, target.path), f"{url}: {target.geturl()}"
 
 
+def test_added_units_like_a_model_unit_show_it_on_the_comparison_page(site):
+    pairs = json.loads((site / "files" / "compare" / "orenburg" / "alignment.json").read_text(encoding="utf-8"))["pairs"]
+    candidates = [p for p in pairs if p["candidate"]]
+    html = (site / "regions" / "orenburg" / "compare" / "index.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<span class="rsnms-candidate">(.*?)</span>', html, re.S)
+    assert candidates and len(shown) == len(candidates)
+    assert all(text.startswith("возможно, это: ") for text in shown)
+    decisions = html.split('id="decisions"', 1)[1].split("<h2", 1)[0]
+    assert "похожи на единицы примерного положения" in decisions
+
+
 def test_no_page_shows_template_text_or_internal_ids(site):
     checked = 0
     for page in pages(site):

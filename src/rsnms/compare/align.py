@@ -28,6 +28,9 @@ terms are alike (:data:`TERM`). Entries of the legal basis that cite federal act
 registry are linked when they cite the same act, never when they cite different ones.
 
 Every link keeps its score as its confidence; under :data:`CONFIDENT` it is «проверить».
+A unit the region added (left unlinked) whose closest model unit scores from :data:`SUGGEST`
+carries that unit as a *candidate*: a region may have reworded a unit of
+the model past what words can show, and only its official can say so (in the profile).
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ CONFIDENT = 0.6      # under it a link is shown as «проверить»
 SAME_ROLE = 0.2      # functions: what the subject playing the role gets over others
 MERGED = 0.75        # a model unit whose text a region unit holds this much of is merged into it
 TERM = 0.5           # glossary: terms this alike before definitions count
+SUGGEST = 0.3        # an added unit's closest model unit from this score is shown as a candidate
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,8 @@ class Pair:
     source: str = ""                 # text (found) or profile (model_ref)
     editorial: bool = False          # changed in wording only
     note: str = ""                   # why it needs a decision
+    candidate: Unit | None = None    # added: the closest model unit (not linked to it)
+    candidate_score: float = 0.0
 
     @property
     def confident(self) -> bool:
@@ -86,7 +92,9 @@ class Pair:
                 "source": self.source, "editorial": self.editorial, "note": self.note,
                 "model": self.model.__dict__ if self.model else None,
                 "region": self.region.__dict__ if self.region else None,
-                "diff": [list(op) for op in self.diff]}
+                "diff": [list(op) for op in self.diff],
+                "candidate": self.candidate.__dict__ if self.candidate else None,
+                "candidate_score": round(self.candidate_score, 3)}
 
 
 @dataclass
@@ -233,7 +241,7 @@ class Linker:
                            for r in region] for m in model]).reshape(s.shape)
         found = _assign(s + bonus, THRESHOLD + (SAME_ROLE if block == FUNCTIONS else 0.0), fixed, own)
         found = self._extend(block, s + bonus, found, fixed, own)
-        return self._pairs(block, model, region, s, found, set(fixed.items()))
+        return self._pairs(block, model, region, s, found, set(fixed.items()), own)
 
     def _extend(self, block, s, found: set[tuple[int, int]], fixed, own) -> set[tuple[int, int]]:
         """One to many: region units split from a linked model unit, model units merged into one."""
@@ -260,7 +268,7 @@ class Linker:
                 found.add((i, j))
         return found
 
-    def _pairs(self, block, model, region, s, found, fixed) -> list[Pair]:
+    def _pairs(self, block, model, region, s, found, fixed, own) -> list[Pair]:
         per_model = {i: sum(1 for a, _b in found if a == i) for i, _j in found}
         per_region = {j: sum(1 for _a, b in found if b == j) for _i, j in found}
         out = []
@@ -276,8 +284,21 @@ class Linker:
             out.append(pair)
         linked_m, linked_r = {i for i, _j in found}, {j for _i, j in found}
         out += [Pair(block, m, None, "missing") for i, m in enumerate(model) if i not in linked_m]
-        out += [Pair(block, None, r, "added") for j, r in enumerate(region) if j not in linked_r]
+        for j, r in enumerate(region):
+            if j not in linked_r:
+                out.append(self._candidate(Pair(block, None, r, "added"), s[:, j], j in own))
         return out
+
+    def _candidate(self, pair: Pair, scores, own: bool) -> Pair:
+        """An added unit with its closest model unit (of the same role, for functions), when that
+        scores from :data:`SUGGEST`; none when the profile says the unit has no counterpart."""
+        model = self.units[pair.block][0]
+        near = [(float(v), i) for i, v in enumerate(scores)
+                if v >= SUGGEST and self.same_role(pair.block, model[i], pair.region)]
+        if near and not own:
+            pair.candidate_score, i = max(near, key=lambda x: (x[0], -x[1]))
+            pair.candidate = model[i]
+        return pair
 
 
 def _assign(s, threshold: float, fixed: dict[int, int], own: set[int]) -> set[tuple[int, int]]:

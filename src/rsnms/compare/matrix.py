@@ -64,8 +64,11 @@ def _model_order(model: dict) -> dict[str, int]:
 
 
 def added_rows(views: dict[str, View]) -> list[list[str]]:
-    """Region, block, subject, clause, text of every unit a region added."""
-    return [[view.region, section.title, line.subject, line.region_ref, line.region_text]
+    """Region, block, subject, clause, text of every unit a region added, and the model unit it
+    may be reworded from (its clause and text, the score; empty when none is alike)."""
+    return [[view.region, section.title, line.subject, line.region_ref, line.region_text,
+             f"{line.candidate_ref} — {line.candidate_text}" if line.candidate else "",
+             words.confidence(line.pair.candidate_score) if line.candidate else ""]
             for view in views.values() for section in view.sections for group in section.groups
             for line in group.lines if line.category == "added"]
 
@@ -126,10 +129,11 @@ def _coverage_sheet(sheet, views: dict[str, View]) -> None:
 
 
 def _added_sheet(sheet, views: dict[str, View]) -> None:
-    widths = [24, 22, 30, 18, 80]
+    widths = [20, 18, 26, 14, 60, 50, 12]
     rows = added_rows(views)
-    _fill(sheet, ["Регион", "Блок", "Субъект", "Пункт", "Текст"], rows, widths)
-    sheet.auto_filter.ref = f"A1:E{len(rows) + 1}"
+    _fill(sheet, ["Регион", "Блок", "Субъект", "Пункт", "Текст", "Возможно, это (примерное положение)", "Сходство"],
+          rows, widths)
+    sheet.auto_filter.ref = f"A1:G{len(rows) + 1}"
 
 
 def _fill(sheet, header: list[str], rows: list[list[str]], widths: list[int], marks_from: int | None = None) -> None:

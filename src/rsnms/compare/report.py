@@ -59,6 +59,9 @@ def compared(view: View) -> list[str]:
 
 
 def confidence(line: Line) -> str:
+    """«0,93», «0,54 — проверить»; for an added unit with a candidate, the candidate's score."""
+    if line.candidate is not None:
+        return f"{words.confidence(line.pair.candidate_score)} — {words.CHECK}"
     if line.model is None or line.region is None:
         return ""
     text = words.confidence(line.pair.score)
@@ -72,6 +75,8 @@ def _diff_markdown(diff: list[tuple[str, str]]) -> str:
 def _line_row(line: Line) -> list[str]:
     """(model, region, confidence) cells of a line, Markdown."""
     model = cell(f"{line.model_ref} — {line.model_text}") if line.model else ""
+    if line.candidate is not None:
+        model = f"*{cell(f'{words.CANDIDATE}: {line.candidate_ref} — {line.candidate_text}')}*"
     region = ""
     if line.region:
         changed = line.category in ("substantive", "editorial")

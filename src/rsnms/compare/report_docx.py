@@ -290,6 +290,9 @@ def _line(cells, line: Line) -> None:
         _ref(model, line.model_ref)
         if line.category != "kept":
             _run(model, line.model_text, size=9)
+    elif line.candidate is not None:
+        _ref(model, f"{words.CANDIDATE}: {line.candidate_ref}")
+        _run(model, line.candidate_text, size=9, italic=True)
     region = cells[1].paragraphs[0]
     if line.region is not None:
         _ref(region, " · ".join(x for x in (line.region_ref, line.subject) if x))
@@ -300,7 +303,7 @@ def _line(cells, line: Line) -> None:
         else:
             _run(region, line.region_text, size=9)
     if confidence(line):
-        _run(cells[2].paragraphs[0], confidence(line), size=9, bold=line.check)
+        _run(cells[2].paragraphs[0], confidence(line), size=9, bold=line.check or line.candidate is not None)
 
 
 def _ref(paragraph, ref: str) -> None:

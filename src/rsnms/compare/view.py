@@ -35,6 +35,8 @@ class Line:
     model_text: str = ""             # as the acts print them (placeholders resolved, typeset)
     region_text: str = ""
     diff: list[tuple[str, str]] = field(default_factory=list)   # between the two, word by word
+    candidate_ref: str = ""          # added: the closest model unit (under the threshold), its clause
+    candidate_text: str = ""
 
     @property
     def model(self) -> Unit | None:
@@ -47,6 +49,10 @@ class Line:
     @property
     def check(self) -> bool:
         return self.pair.model is not None and self.pair.region is not None and not self.pair.confident
+
+    @property
+    def candidate(self) -> Unit | None:
+        return self.pair.candidate
 
 
 @dataclass
@@ -71,7 +77,7 @@ class Section:
 
 @dataclass
 class Decision:
-    kind: str                        # note, role, check
+    kind: str                        # note, role, check, candidate
     text: str
 
 
@@ -127,10 +133,12 @@ def _line(pair: Pair, model_refs: dict, region_refs: dict, subjects: dict, displ
     model = display[0](pair.model.text) if pair.model else ""
     region = display[1](pair.region.text) if pair.region else ""
     diff = word_diff(model, region) if pair.status == "changed" else []
+    candidate = pair.candidate
     return Line(category(pair), pair, model_refs.get(pair.model.id, "") if pair.model else "",
                 region_refs.get(pair.region.id, "") if pair.region else "",
                 subjects.get(pair.region.owner, {}).get("name", "") if pair.region and pair.region.owner else "",
-                model, region, diff)
+                model, region, diff, model_refs.get(candidate.id, "") if candidate else "",
+                display[0](candidate.text) if candidate else "")
 
 
 def build_view(alignment: Alignment, region: dict, model: dict, acts: dict, documents: dict[str, Document],
@@ -177,7 +185,8 @@ def _function_groups(lines: list[Line], alignment: Alignment, subjects: dict, ro
 
 def decisions(alignment: Alignment, sections: list[Section], roles: list[RoleLine]) -> list[Decision]:
     """What a region's official must decide: links the profile states and the texts do not bear
-    out, subjects left without a role or given one uncertainly, links found with low confidence."""
+    out, subjects left without a role or given one uncertainly, links found with low confidence,
+    and units the region added that may be the model's reworded (their candidates)."""
     out = [Decision("note", p.note) for p in alignment.pairs if p.note]
     for line in roles:
         if line.reason == "composite":
@@ -190,4 +199,7 @@ def decisions(alignment: Alignment, sections: list[Section], roles: list[RoleLin
                 if line.check and not line.pair.note:
                     out.append(Decision("check", words.check_link(section.title, line.region_ref, line.region_text,
                                                                   line.model_ref, line.model_text, line.pair.score)))
+    candidates = {s.title: sum(line.candidate is not None for g in s.groups for line in g.lines) for s in sections}
+    if any(candidates.values()):
+        out.append(Decision("candidate", words.possible_links({b: n for b, n in candidates.items() if n})))
     return out

@@ -49,6 +49,10 @@ def _line_cells(src: Sources, region: RegionSource, line: Line, page: str) -> li
     if line.model is not None:
         text = cell(line.model_ref) if line.category == "kept" else f"{cell(line.model_ref)} — {cell(line.model_text)}"
         model = text + _link(src, MODEL, line.model.id, page, "Пункт примерного положения")
+    elif line.candidate is not None:
+        model = (f'<span class="rsnms-candidate">{cell(words.CANDIDATE)}: {cell(line.candidate_ref)} — '
+                 f'{cell(line.candidate_text)}</span>'
+                 + _link(src, MODEL, line.candidate.id, page, "Пункт примерного положения"))
     text = ""
     if line.region is not None:
         body = (" ".join(cell(t) if op == "=" else f"<del>{cell(t)}</del>" if op == "-" else f"<ins>{cell(t)}</ins>"
@@ -57,7 +61,7 @@ def _line_cells(src: Sources, region: RegionSource, line: Line, page: str) -> li
         head = cell(" · ".join(x for x in (line.region_ref, line.subject) if x))
         text = (f"{head} — {body}" if head else body) + _link(src, region.id, line.region.id, page, "Пункт акта региона")
     confidence = report.confidence(line)
-    if line.check:
+    if line.check or line.candidate is not None:
         confidence = f'<span class="rsnms-check">{cell(confidence)}</span>'
     return [model, text, words.CATEGORY_MARKS[line.category], confidence]
 

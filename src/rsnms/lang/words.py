@@ -203,6 +203,17 @@ def check_link(block: str, region_ref: str, region: str, model_ref: str, model: 
             f"«{clip(model, 70)}» — сходство {confidence(score)}, проверить")
 
 
+CANDIDATE = "возможно, это"       # an added unit's closest model unit, in a table cell
+
+
+def possible_links(counts: dict[str, int]) -> str:
+    """The units the region added that may be the model's reworded, counted per block."""
+    listed = "; ".join(f"{block.lower()} — {n}" for block, n in counts.items())
+    return (f"Добавлены регионом, но похожи на единицы примерного положения (связь не установлена): "
+            f"{listed}. Если это переформулировки, укажите связи в профиле региона; в таблицах эти единицы "
+            f"отмечены «{CANDIDATE}»")
+
+
 REPORT_TITLE = "Сравнение с примерным положением"
 COMPARED = "С примерным положением сравнивается: "
 NOTHING_ADOPTED = ("Регион пока не принял актов системы: сравниваются проекты, составленные по его данным; "
