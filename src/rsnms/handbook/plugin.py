@@ -7,7 +7,8 @@ make the same site:
 * table cells and lines broken by ``<br>`` are kept apart in the page text, so the search index never glues the words
   of two cells («№МероприятиеОтветственный»);
 * after the search plugin writes ``search/search_index.json``, it is rewritten with Russian
-  word forms per section, as UTF-8 (:mod:`.search`);
+  word forms per section, as UTF-8 (:mod:`.search`); past 10 regions, the pages indexed by their
+  headings only are given to the search plugin as their headings (the rest is not parsed);
 * every page's anchor ids and links to anchors are recorded (``record``, kept by ``rsnms build``), and a build of
   the changed pages only (``partial``, set by ``rsnms build``) keeps the rest of the last
   site (:mod:`.partial`).
@@ -18,13 +19,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .partial import Partial, page_record
-from .search import rewrite_index
+from .search import by_headings, headings_html, headings_page, rewrite_index
 
 THEME = Path(__file__).resolve().parent / "theme"
 _CELLS = re.compile(r"(</t[dh]>|</tr>|<tr[^>]*>|<br\s*/?>)(?=\S)")
+# what Material's search plugin removes from a page's HTML after indexing it (its on_page_context)
+_SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 
 
 class RsnmsPlugin(BasePlugin):
@@ -35,6 +38,8 @@ class RsnmsPlugin(BasePlugin):
         self.record: dict[str, dict] = {}   # page → its anchors and links to anchors (partial.page_record)
         self.pages: list[str] = []      # the pages' URLs in the order they are built
         self.rendered: set[str] = set()  # the URLs of the pages built now (all but in a partial build)
+        self.by_headings = False         # some pages are indexed by their headings only (search.by_headings)
+        self._content: str | None = None  # a page's HTML while the search plugin reads its headings
 
     def on_config(self, config):
         config.theme.dirs.insert(0, str(THEME))
@@ -46,7 +51,22 @@ class RsnmsPlugin(BasePlugin):
     def on_files(self, files, *, config):
         if self.partial is not None:
             self.partial.keep_unchanged(files, config)
+        self.by_headings = by_headings([file.url for file in files.documentation_pages()])
         return files
+
+    @event_priority(50)          # before the search plugin
+    def _headings_to_search(self, context, *, page, **_kwargs):
+        if self.by_headings and headings_page(page.url):
+            self._content, page.content = page.content, headings_html(page.content)
+        return context
+
+    @event_priority(-50)         # after it: the page's HTML back, as the search plugin leaves it
+    def _content_back(self, context, *, page, **_kwargs):
+        if self._content is not None:
+            page.content, self._content = _SEARCH_ATTRIBUTES.sub("", self._content), None
+        return context
+
+    on_page_context = CombinedEvent(_headings_to_search, _content_back)
 
     def on_page_content(self, html: str, *, page, **_kwargs) -> str:
         self.record[page.file.src_uri] = page_record(page)

@@ -67,7 +67,7 @@ def rewrite_index(path: Path, previous: Path | None = None, pages: list[str] = (
     the order of ``pages`` (their URLs, as a whole build indexes them)."""
     index = json.loads(path.read_text(encoding="utf-8"))
     entries = index.get("docs", [])
-    if _regions(pages or [e.get("location", "") for e in entries]) > FULL_TEXT_REGIONS:
+    if by_headings(pages or [e.get("location", "") for e in entries]):
         entries = [headings_only(e) for e in entries]
     fresh = [with_forms(entry) for entry in entries]
     if previous is not None:
@@ -83,11 +83,35 @@ def _regions(urls: list[str]) -> int:
     return len({url.split("/")[1] for url in urls if url.startswith("regions/") and url.count("/") >= 2})
 
 
+def by_headings(urls: list[str]) -> bool:
+    """Whether a site of these pages (their URLs) indexes some by their headings only."""
+    return _regions(urls) > FULL_TEXT_REGIONS
+
+
+def headings_page(url: str) -> bool:
+    """A page of a region's act, plan or comparison, or of the cross-region comparison."""
+    return (url.startswith("regions/") and any(part in url for part in HEADINGS_ONLY)) or url.startswith("compare/")
+
+
 def headings_only(entry: dict) -> dict:
     """A section of an act, a plan or a comparison found by its heading (see the module)."""
-    page = entry.get("location", "").split("#", 1)[0]
-    of_region = page.startswith("regions/") and any(part in page for part in HEADINGS_ONLY)
-    return dict(entry, text="") if of_region or page.startswith("compare/") else entry
+    return dict(entry, text="") if headings_page(entry.get("location", "").split("#", 1)[0]) else entry
+
+
+_HEADING = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.S)
+
+
+def headings_html(content: str) -> str:
+    """What the search plugin needs of a page indexed by its headings: what comes before the
+    first heading (it makes the page's first section) and each heading whole. Of these it makes
+    the sections it makes of the whole page — each with its id and title — without parsing the
+    rest (most of a build's search time at the scale of the country); their text
+    :func:`headings_only` drops anyway. A page with a part excluded from search (a heading there
+    gets no title of its own) or with no heading is given whole."""
+    found = list(_HEADING.finditer(content))
+    if not found or "data-search-" in content:
+        return content
+    return content[:found[0].start()] + "\n".join(m.group(0) for m in found)
 
 
 def _by_page(entries: list[dict]) -> dict[str, list[dict]]:
