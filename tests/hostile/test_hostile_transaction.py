@@ -152,6 +152,30 @@ def test_sigterm_during_a_build_stops_it_as_ctrl_c_does(case):
     assert _lock_is_free(case.root)
 
 
+def test_sigterm_while_two_processes_make_the_site_stops_the_build_and_its_worker(case):
+    _every_region_to_make(case)
+    (case.root / "build" / ".rsnms" / "pages.json").unlink()       # no record: the site is made whole
+    before = case.state()
+    env = dict(os.environ, RSNMS_ROOT=str(case.root), PYTHONWARNINGS="ignore")
+    proc = subprocess.Popen([sys.executable, "-m", "rsnms", "build", "--jobs", "2"], cwd=case.root, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=interruptible)
+    for line in proc.stderr:
+        if line.startswith("справочник: сайт"):
+            break
+    children, worker, deadline = f"/proc/{proc.pid}/task/{proc.pid}/children", [], time.time() + 60
+    while not worker and proc.poll() is None and time.time() < deadline:
+        with open(children) as listed:
+            worker = listed.read().split()     # the worker converting half of the pages' Markdown
+        time.sleep(0.002)
+    assert worker, "the build ended before the site's worker could be seen"
+    assert _stopped(proc, signal.SIGTERM) == "Остановлено сигналом SIGTERM: build/ и файлы проекта не изменены."
+    assert case.state() == before and _lock_is_free(case.root)
+    deadline = time.time() + 30
+    while os.path.exists(f"/proc/{worker[0]}") and time.time() < deadline:
+        time.sleep(0.05)
+    assert not os.path.exists(f"/proc/{worker[0]}"), "the site's worker outlived its build"
+
+
 def test_a_build_killed_outright_leaves_no_worker_holding_the_lock(case):
     _every_region_to_make(case)
     proc = _started_build(case)

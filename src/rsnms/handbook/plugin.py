@@ -11,7 +11,9 @@ make the same site:
   headings only are given to the search plugin as their headings (the rest is not parsed);
 * every page's anchor ids and links to anchors are recorded (``record``, kept by ``rsnms build``), and a build of
   the changed pages only (``partial``, set by ``rsnms build``) keeps the rest of the last
-  site (:mod:`.partial`).
+  site (:mod:`.partial`);
+* with ``workers`` (set by ``rsnms build`` on a machine of two cores or more), a worker converts the
+  Markdown of the second half of the pages while MkDocs converts the first (:mod:`.parallel`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
+from .parallel import Parallel, Workers
 from .partial import Partial, page_record
 from .search import by_headings, headings_html, headings_page, rewrite_index
 
@@ -32,6 +35,8 @@ _SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 
 class RsnmsPlugin(BasePlugin):
     partial: Partial | None = None      # a build of the changed pages only (rsnms build sets it)
+    workers: Workers | None = None      # how to fork a worker for half the Markdown (rsnms build sets it)
+    parallel: Parallel | None = None    # this build's worker
 
     def __init__(self):
         super().__init__()
@@ -68,11 +73,34 @@ class RsnmsPlugin(BasePlugin):
 
     on_page_context = CombinedEvent(_headings_to_search, _content_back)
 
-    def on_page_content(self, html: str, *, page, **_kwargs) -> str:
+    def on_nav(self, nav, *, config, files):
+        if self.workers is not None:
+            self.parallel = Parallel(self.workers)
+            self.parallel.start(config, files, self, dirty=self.partial is not None)
+        return nav
+
+    @event_priority(-100)        # after any other plugin's: what MkDocs renders
+    def on_page_markdown(self, markdown: str, *, page, **_kwargs) -> str:
+        return self.parallel.blank(markdown, page) if self.parallel is not None else markdown
+
+    def on_page_content(self, html: str, *, page, config, files, **_kwargs) -> str:
+        if self.parallel is not None and page.file.src_uri in self.parallel.uris:
+            done = self.parallel.take(page, files)
+            if done is not None:
+                self.record[page.file.src_uri] = done.record
+                return done.content
+            html = self.parallel.redo(page, config, files)
         self.record[page.file.src_uri] = page_record(page)
         return _CELLS.sub(r"\1\n", html)
 
+    def on_build_error(self, *, error) -> None:
+        if self.parallel is not None:
+            self.parallel.close()
+
     def on_env(self, env, *, config, files):
+        if self.parallel is not None:
+            self.parallel.close()
+            self.parallel = None
         built = [file.page for file in files.documentation_pages() if file.page is not None]
         self.pages = [page.url for page in built]
         self.rendered = {page.url for page in built if page.content is not None}

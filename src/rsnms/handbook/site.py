@@ -14,6 +14,7 @@ from ..diagnostics import Diagnostic, InputError
 from ..fsutil import link_or_copy, write_atomic, write_new
 from ..model.profile import MODEL_ID
 from ..project import PathProblem
+from .parallel import Workers
 from .partial import Partial, Previous, QuietDirty
 from .sources import Pages, Sources
 
@@ -154,13 +155,14 @@ def update_config_nav(config: Path, nav: list) -> bool:
 
 
 def build_site(config: Path, docs_dir: Path, site_dir: Path, nav: list,
-               previous: Previous | None = None) -> dict[str, dict] | None:
+               previous: Previous | None = None, workers: Workers | None = None) -> dict[str, dict] | None:
     """MkDocs in strict mode from ``docs_dir`` into ``site_dir`` (the build's staged folders),
     with the generated ``nav``: any warning (a broken link, a page outside the nav) fails, as a
     :class:`~rsnms.diagnostics.InputError` naming the page or the line of ``mkdocs.yml``.
     With the ``previous`` site (same nav, configuration, theme and package), only the pages
-    whose sources changed are rebuilt (:mod:`.partial`). Returns every page's anchors and links
-    to anchors, the record a later build in part needs (None without the ``rsnms`` plugin)."""
+    whose sources changed are rebuilt (:mod:`.partial`). With ``workers``, a worker converts half
+    of the pages' Markdown (:mod:`.parallel`). Returns every page's anchors and links to anchors,
+    the record a later build in part needs (None without the ``rsnms`` plugin)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -174,6 +176,7 @@ def build_site(config: Path, docs_dir: Path, site_dir: Path, nav: list,
     logger = logging.getLogger("mkdocs")
     logger.addHandler(heard)
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    plugin = None
     try:
         cfg = load_config(str(config), strict=True, docs_dir=str(docs_dir), site_dir=str(site_dir),
                           nav=escaped_nav(nav))
@@ -181,10 +184,13 @@ def build_site(config: Path, docs_dir: Path, site_dir: Path, nav: list,
         partial = previous is not None and plugin is not None and _standard(cfg)
         if plugin is not None:
             plugin.partial = Partial(previous) if partial else None
+            plugin.workers = workers if _standard(cfg) else None
         build(cfg, dirty=partial)
     except MkDocsException as exc:
         raise InputError(site_problems(exc, heard.messages, config.parent, docs_dir)) from None
     finally:
+        if plugin is not None and plugin.parallel is not None:     # stopped, or MkDocs failed
+            plugin.parallel.close()
         logger.removeHandler(heard)
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
     return plugin.record if plugin is not None else None

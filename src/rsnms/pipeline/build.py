@@ -39,6 +39,7 @@ from ..compare import matrix, report
 from ..compare.align import Alignment
 from ..compose import ACT_KINDS
 from ..diagnostics import Diagnostic, InputError
+from ..handbook.parallel import Workers
 from ..handbook.partial import RECORD, Previous, record_text
 from ..model.catalog import Catalog
 from ..model.profile import MODEL_ID, Profile
@@ -49,7 +50,7 @@ from .. import cache
 from . import incremental
 from .region import ModelWork
 from .regions import BUILD, COMPARE, Job, Payload, run_jobs
-from .validation import default_jobs
+from .validation import default_jobs, fork_pool, forking
 from .transaction import Transaction
 
 Progress = Callable[[str], None]
@@ -369,7 +370,8 @@ def stage_site(run: Run) -> None:
     run.site_key = incremental.site_key(run.keys[MODEL_ID], nav, docs)
     previous = Previous.of(run.project.build) if run.state.get("site") == run.site_key else None
     run.progress("справочник: сайт (MkDocs" + (", изменённые страницы)" if previous else ")"))
-    record = handbook.build_site(run.project.config, docs, run.out.path("site/x").parent, nav, previous)
+    workers = Workers(fork_pool, forking) if (run.jobs or default_jobs()) > 1 else None
+    record = handbook.build_site(run.project.config, docs, run.out.path("site/x").parent, nav, previous, workers)
     if record is not None:
         run.out.write(RECORD, record_text(record))
     else:
