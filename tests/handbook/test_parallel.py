@@ -85,3 +85,14 @@ def test_a_page_the_worker_cannot_convert_is_converted_by_mkdocs(project, shares
     one = _files(_build(project, "one", None))
     two = _files(_build(project, "two", WORKERS))
     assert BROKEN in shares[-1] and one == two
+
+
+def _dies(_uris):
+    os._exit(1)                 # the worker killed (out of memory, say) in the middle of its job
+
+
+def test_a_worker_that_dies_leaves_its_pages_to_mkdocs(project, shares, monkeypatch):
+    monkeypatch.setattr(parallel, "_convert", _dies)
+    one = _files(_build(project, "one", None))
+    two = _files(_build(project, "two", WORKERS))
+    assert len(shares[-1]) > 10 and one == two

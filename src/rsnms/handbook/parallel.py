@@ -66,6 +66,7 @@ class Parallel:
         self._pool = None
         self._jobs: dict[str, object] = {}      # page → the future of the job converting it
         self._done: dict[str, Converted] = {}
+        self._fetched: set = set()              # the jobs whose results were taken
         self._markdown: dict[str, str] = {}
 
     def start(self, config, files, plugin, dirty: bool) -> None:
@@ -110,8 +111,13 @@ class Parallel:
         uri = page.file.src_uri
         if uri not in self.uris:
             return None
-        if uri not in self._done:
-            self._done.update(self._jobs[uri].result())
+        job = self._jobs[uri]
+        if job not in self._fetched:
+            self._fetched.add(job)
+            try:
+                self._done.update(job.result())
+            except Exception:        # the worker died (its pages are converted here, as MkDocs does)
+                pass
         done = self._done.pop(uri, None)
         if done is None:
             return None
