@@ -65,9 +65,10 @@ def _model_order(model: dict) -> dict[str, int]:
 
 def added_rows(views: dict[str, View]) -> list[list[str]]:
     """Region, block, subject, clause, text of every unit a region added, and the model unit it
-    may be reworded from (its clause and text, the score; empty when none is alike)."""
+    may be reworded from (its clause and the beginning of its text, the score; empty when none
+    is alike)."""
     return [[view.region, section.title, line.subject, line.region_ref, line.region_text,
-             f"{line.candidate_ref} — {line.candidate_text}" if line.candidate else "",
+             f"{line.candidate_ref} — {words.clip(line.candidate_text, 120)}" if line.candidate else "",
              words.confidence(line.pair.candidate_score) if line.candidate else ""]
             for view in views.values() for section in view.sections for group in section.groups
             for line in group.lines if line.category == "added"]
