@@ -15,6 +15,7 @@ Whatever a user typed reaches an output only through the function of its target 
 * :func:`xml` — XML 1.0 character data (.docx through docxtpl, Akoma Ntoso through lxml):
   characters XML cannot hold (and that docxtpl would turn into paragraph or page breaks)
   are dropped; the XML library escapes ``& < >``;
+* :func:`spreadsheet` — a cell of the matrix workbook: text stays text, never a formula;
 * :func:`fill` — a user's format string (``acts.roadmap.direction_format``): a closed set of
   named fields ``{name}``, never ``str.format`` (no attribute access, no indexing, no
   conversions); :func:`template_fields` finds the fields and the first error for validation;
@@ -127,6 +128,15 @@ def xml(text) -> str:
     in docxtpl), lone surrogates and U+FFFE/U+FFFF dropped; the XML library escapes
     ``& < >`` itself."""
     return _NOT_XML.sub("", str(text if text is not None else ""))
+
+
+def spreadsheet(cell) -> None:
+    """A cell of a workbook (openpyxl) that holds text keeps it as text: openpyxl takes a string
+    beginning with «=» for a formula, and a spreadsheet would run it («=HYPERLINK(…)»,
+    «=WEBSERVICE(…)»). Its characters are :func:`xml`'s."""
+    if isinstance(cell.value, str):
+        cell.value = xml(cell.value)
+        cell.data_type = "s"
 
 
 # --- format strings ----------------------------------------------------------------------

