@@ -1,7 +1,8 @@
 """The cache between runs, in ``.rsnms-cache/`` inside the project (never outside it; not part
 of ``build/``, which must stay byte-identical to a cold build's): what an unchanged input gave
 the last time — a region's payload for the cross-region stages (``regions/``), a profile's
-validation (``validate/``).
+validation (``validate/``), a region's handbook pages (``pages/``), the theme's templates as
+Jinja compiled them (``templates/``).
 
 An entry is ``<kind>/<name>.pickle``: the key of the inputs it was made from, and the value.
 It is used only when its key is the key of the inputs now, so a stale or half-written entry

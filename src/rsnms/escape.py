@@ -130,13 +130,19 @@ def xml(text) -> str:
     return _NOT_XML.sub("", str(text if text is not None else ""))
 
 
-def spreadsheet(cell) -> None:
-    """A cell of a workbook (openpyxl) that holds text keeps it as text: openpyxl takes a string
-    beginning with «=» for a formula, and a spreadsheet would run it («=HYPERLINK(…)»,
-    «=WEBSERVICE(…)»). Its characters are :func:`xml`'s."""
-    if isinstance(cell.value, str):
-        cell.value = xml(cell.value)
-        cell.data_type = "s"
+def spreadsheet(sheet, row: int, values) -> list:
+    """Row ``row`` of a workbook's sheet (openpyxl) set to ``values``, text kept as text: openpyxl
+    takes a string beginning with «=» for a formula, and a spreadsheet would run it
+    («=HYPERLINK(…)», «=WEBSERVICE(…)»); its characters are :func:`xml`'s (openpyxl refuses
+    C0 controls). The row's cells."""
+    cells = []
+    for column, value in enumerate(values, 1):
+        text = isinstance(value, str)
+        cell = sheet.cell(row=row, column=column, value=xml(value) if text else value)
+        if text:
+            cell.data_type = "s"
+        cells.append(cell)
+    return cells
 
 
 # --- format strings ----------------------------------------------------------------------

@@ -12,7 +12,7 @@ import markdown
 import pytest
 
 from conftest import ROOT
-from rsnms.compose import compose_model, compose_region
+from rsnms.compose import compose_region
 from rsnms.handbook import acts, charts, search
 from rsnms.handbook.links import UnitLinks
 from rsnms.handbook.markdown import cell, html_text, profile_cell

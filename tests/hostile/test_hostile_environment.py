@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile_kit import ROOT, assert_no_traceback, interruptible, make_case, snapshot, stderr_lines
+from hostile_kit import ROOT, assert_no_traceback, interruptible, make_case, stderr_lines
 from rsnms.readers.docx import docx_text
 
 NOBODY = pwd.getpwnam("nobody")

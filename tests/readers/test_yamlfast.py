@@ -8,7 +8,6 @@ and key — or the same messages. Where the fast path does not answer, ruamel re
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st

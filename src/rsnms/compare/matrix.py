@@ -12,6 +12,7 @@ pages are A4 landscape fitted to the width with the header repeated.
 from __future__ import annotations
 
 import io
+import zipfile
 from copy import copy
 
 from .. import escape
@@ -90,6 +91,7 @@ def matrix_markdown(views: dict[str, View], model: dict) -> str:
 
 def matrix_xlsx(views: dict[str, View], model: dict) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
 
     book = Workbook()
     _units_sheet(book.active, views, model)
@@ -98,8 +100,8 @@ def matrix_xlsx(views: dict[str, View], model: dict) -> bytes:
     import datetime as dt
     book.properties.created = book.properties.modified = dt.datetime(2000, 1, 1)
     book.properties.creator = book.properties.lastModifiedBy = words.MATRIX_TITLE
-    buffer = io.BytesIO()
-    book.save(buffer)
+    buffer = io.BytesIO()     # stored, not compressed: deterministic_zip compresses it once
+    ExcelWriter(book, zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED)).save()
     return deterministic_zip(buffer.getvalue())
 
 
@@ -112,7 +114,7 @@ def _units_sheet(sheet, views: dict[str, View], model: dict) -> None:
     _fill(sheet, header, rows, widths, marks_from=4)
     total = [words.COVERAGE_ROW, "", "", words.COVERAGE_NOTE] + [words.share(v.total["coverage"])
                                                                  for v in views.values()]
-    sheet.append(total)
+    escape.spreadsheet(sheet, len(rows) + 2, total)
     _style_row(sheet, len(rows) + 2, max(len(header), len(total), *map(len, rows)), widths, bold=True)
     sheet.auto_filter.ref = f"A1:{_column(len(header))}{len(rows) + 1}"
 
@@ -139,18 +141,19 @@ def _added_sheet(sheet, views: dict[str, View]) -> None:
 
 
 def _fill(sheet, header: list[str], rows: list[list[str]], widths: list[int], marks_from: int | None = None) -> None:
-    """The sheet's rows, styled as they are appended (each row's cells up to the widest row so
-    far, as openpyxl's ``sheet[row]`` gives them, without its scan of every cell per row)."""
+    """The sheet's rows (through :func:`.escape.spreadsheet`: text stays text), styled as they
+    are written (each row's cells up to the widest row so far, as openpyxl's ``sheet[row]`` gives
+    them, without its scan of every cell per row)."""
     from openpyxl.styles import PatternFill
 
     for k, width in enumerate(widths, 1):
         sheet.column_dimensions[_column(k)].width = width
-    sheet.append(header)
+    escape.spreadsheet(sheet, 1, header)
     ncols = len(header)
     _style_row(sheet, 1, ncols, widths, bold=True, fill=HEADER_FILL)
     marked: dict[str, object] = {}      # a mark → the style of a cell filled for it, made once
     for r, row in enumerate(rows, 2):
-        sheet.append(row)
+        escape.spreadsheet(sheet, r, row)
         ncols = max(ncols, len(row))
         cells = _style_row(sheet, r, ncols, widths)
         if marks_from is not None:
@@ -179,7 +182,6 @@ def _style_row(sheet, row: int, ncols: int, widths: list[int], bold: bool = Fals
     cells = [sheet.cell(row=row, column=k) for k in range(1, ncols + 1)]
     key = (bold, fill)                      # the first cell styled through openpyxl, the others given
     for k, c in enumerate(cells):           # its style (the same bytes, without a style object per cell)
-        escape.spreadsheet(c)
         if key not in styles:
             c.alignment = Alignment(wrap_text=True, vertical="top")
             if bold:

@@ -22,11 +22,11 @@ from .home import home
 from .model_pages import model_pages
 from .region import region_pages
 from .search import facets_script
-from .site import build_site, config_with_nav, nav, update_config_nav, write_pages
+from .site import Templates, build_site, config_with_nav, nav, update_config_nav, write_pages
 from .sources import Pages, RegionSource, Sources
 
 __all__ = ["Pages", "RegionSource", "Sources", "generate", "write_pages", "nav", "config_with_nav",
-           "update_config_nav", "build_site", "own_pages"]
+           "update_config_nav", "Templates", "build_site", "own_pages"]
 
 
 def generate(src: Sources, kept: dict[str, Pages] | None = None) -> Pages:

@@ -13,7 +13,9 @@ make the same site:
   the changed pages only (``partial``, set by ``rsnms build``) keeps the rest of the last
   site (:mod:`.partial`);
 * with ``workers`` (set by ``rsnms build`` on a machine of two cores or more), a worker converts the
-  Markdown of the second half of the pages while MkDocs converts the first (:mod:`.parallel`).
+  Markdown of the second half of the pages while MkDocs converts the first (:mod:`.parallel`);
+* with ``templates`` (set by ``rsnms build``), the theme's templates compiled by an earlier build
+  are not compiled again (:class:`.site.Templates`).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class RsnmsPlugin(BasePlugin):
     partial: Partial | None = None      # a build of the changed pages only (rsnms build sets it)
     workers: Workers | None = None      # how to fork a worker for half the Markdown (rsnms build sets it)
     parallel: Parallel | None = None    # this build's worker
+    templates = None                    # the theme's templates compiled before (site.Templates; rsnms build sets it)
 
     def __init__(self):
         super().__init__()
@@ -98,6 +101,8 @@ class RsnmsPlugin(BasePlugin):
             self.parallel.close()
 
     def on_env(self, env, *, config, files):
+        if self.templates is not None:
+            env.bytecode_cache = self.templates
         if self.parallel is not None:
             self.parallel.close()
             self.parallel = None

@@ -8,6 +8,9 @@ import os
 import re
 from pathlib import Path
 
+import jinja2
+from jinja2 import BytecodeCache
+
 from .. import escape
 from ..compose import ACT_KINDS
 from ..diagnostics import Diagnostic, InputError
@@ -155,13 +158,16 @@ def update_config_nav(config: Path, nav: list) -> bool:
 
 
 def build_site(config: Path, docs_dir: Path, site_dir: Path, nav: list,
-               previous: Previous | None = None, workers: Workers | None = None) -> dict[str, dict] | None:
+               previous: Previous | None = None, workers: Workers | None = None,
+               templates: Templates | None = None) -> dict[str, dict] | None:
     """MkDocs in strict mode from ``docs_dir`` into ``site_dir`` (the build's staged folders),
     with the generated ``nav``: any warning (a broken link, a page outside the nav) fails, as a
     :class:`~rsnms.diagnostics.InputError` naming the page or the line of ``mkdocs.yml``.
     With the ``previous`` site (same nav, configuration, theme and package), only the pages
     whose sources changed are rebuilt (:mod:`.partial`). With ``workers``, a worker converts half
-    of the pages' Markdown (:mod:`.parallel`). Returns every page's anchors and links to anchors,
+    of the pages' Markdown (:mod:`.parallel`). With ``templates``, the theme's templates compiled
+    by an earlier build are taken from it, and the ones compiled now put in it (:class:`Templates`).
+    Returns every page's anchors and links to anchors,
     the record a later build in part needs (None without the ``rsnms`` plugin)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -185,6 +191,7 @@ def build_site(config: Path, docs_dir: Path, site_dir: Path, nav: list,
         if plugin is not None:
             plugin.partial = Partial(previous) if partial else None
             plugin.workers = workers if _standard(cfg) else None
+            plugin.templates = templates
         build(cfg, dirty=partial)
     except MkDocsException as exc:
         raise InputError(site_problems(exc, heard.messages, config.parent, docs_dir)) from None
@@ -194,6 +201,28 @@ def build_site(config: Path, docs_dir: Path, site_dir: Path, nav: list,
         logger.removeHandler(heard)
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
     return plugin.record if plugin is not None else None
+
+
+class Templates(BytecodeCache):
+    """The theme's templates as Jinja compiled them, kept between builds (Jinja's bytecode cache,
+    held in memory: ``rsnms build`` loads it from ``.rsnms-cache/`` and stores it once the build
+    committed). Jinja checks each entry against its template's source and the Python that
+    compiled it, and compiles again what differs."""
+
+    KEY = f"jinja2 {jinja2.__version__}"     # the key of the cache entry
+
+    def __init__(self, entries: dict[str, bytes] | None = None):
+        self.entries = dict(entries or {})
+        self.changed = False
+
+    def load_bytecode(self, bucket) -> None:
+        data = self.entries.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.entries[bucket.key] = bucket.bytecode_to_string()
+        self.changed = True
 
 
 def _standard(cfg) -> bool:

@@ -97,6 +97,7 @@ class Run:
     to_cache: dict[str, Payload] = field(default_factory=dict)   # payloads to keep once the build committed
     site_key: str | None = None                                  # the key of the site built (incremental.site_key)
     page_cache: dict[str, tuple] = field(default_factory=dict)   # region → key and own pages, to keep
+    templates: handbook.Templates | None = None                  # the theme compiled, to keep if it changed
 
     @classmethod
     def of(cls, project: Project, catalog: Catalog, profiles: list[Profile], tx: Transaction,
@@ -135,6 +136,8 @@ def build(project: Project, catalog: Catalog, profiles: list[Profile], *, with_m
         cache.store(project, "regions", rid, run.keys[rid], payload)
     for rid, (key, pages) in run.page_cache.items():
         cache.store(project, "pages", rid, key, pages)
+    if run.templates is not None and run.templates.changed:
+        cache.store(project, "templates", "jinja", handbook.Templates.KEY, run.templates.entries)
     return run.out
 
 
@@ -371,7 +374,9 @@ def stage_site(run: Run) -> None:
     previous = Previous.of(run.project.build) if run.state.get("site") == run.site_key else None
     run.progress("справочник: сайт (MkDocs" + (", изменённые страницы)" if previous else ")"))
     workers = Workers(fork_pool, forking) if (run.jobs or default_jobs()) > 1 else None
-    record = handbook.build_site(run.project.config, docs, run.out.path("site/x").parent, nav, previous, workers)
+    run.templates = handbook.Templates(cache.load(run.project, "templates", "jinja", handbook.Templates.KEY))
+    record = handbook.build_site(run.project.config, docs, run.out.path("site/x").parent, nav, previous, workers,
+                                 run.templates)
     if record is not None:
         run.out.write(RECORD, record_text(record))
     else:
