@@ -73,6 +73,9 @@ def test_entries_that_are_not_bytecode_are_compiled_again():
     broken = Templates({key: b"\x00not marshal" for key in kept.entries})
     env = Environment(loader=DictLoader({"page.html": "{{ x }}!"}), bytecode_cache=broken)
     assert env.get_template("page.html").render(x=2) == "2!"
+    for shape in (["a list"], {key: "text, not bytes" for key in kept.entries}, {1: b"1"}, None):
+        env = Environment(loader=DictLoader({"page.html": "{{ x }}?"}), bytecode_cache=Templates(shape))
+        assert env.get_template("page.html").render(x=3) == "3?"
 
 
 def test_rsnms_build_keeps_the_compiled_theme_after_it_committed(built):

@@ -212,7 +212,9 @@ class Templates(BytecodeCache):
     KEY = f"jinja2 {jinja2.__version__}"     # the key of the cache entry
 
     def __init__(self, entries: dict[str, bytes] | None = None):
-        self.entries = dict(entries or {})
+        # a cache entry of another shape (written by hand, half-read) is no entry
+        self.entries = {key: data for key, data in entries.items() if isinstance(key, str) and isinstance(data, bytes)} \
+            if isinstance(entries, dict) else {}
         self.changed = False
 
     def load_bytecode(self, bucket) -> None:
