@@ -19,13 +19,19 @@ from pathlib import Path
 from . import Para, Row, Source, Table, clean
 from .guard import fail
 
-ITEM_START = re.compile(r"^\s*(?:[-–—•·▪*]\s|\d+(?:\.\d+)*[.)](?!\d)\s?|[а-я]\)\s|[IVXLC]+\.\s|\(\d+\)\s)")
+BULLET = "-–—•·▪*"      # the marks a list item may begin with
+# a paragraph that begins a list item or a clause: a bullet, «2.1.», «3)», «а)», «IV.», «(1)»; a
+# number of one or two digits a part (a line of a wrapped paragraph may begin «1642);» or «2024.»)
+ITEM_START = re.compile(rf"^\s*(?:[{BULLET}]\s|\d{{1,2}}(?:\.\d{{1,2}})*[.)](?!\d)\s?|[а-я]\)\s|[IVXLC]+\.\s|\(\d+\)\s)")
 TERMINAL = ".;:!?"
 HEADING = re.compile(r"^(?:(?:Раздел|РАЗДЕЛ|Глава|ГЛАВА)\s+[\dIVXL]+|[IVXL]+\.\s|\d{1,2}(?:\.\d{1,2})*\.\s+[А-ЯЁ])")
 _TAGS = re.compile(r"<(?!https?://)[^>]*>")
 _BREAKS = re.compile(r"<\s*(?:/?p|/?ul|/?ol|br\s*/?|/?li)(?:\s[^>]*)?>", re.I)
 _EMPHASIS = re.compile(r"(?<![\w*])\*([^*\n]+?)\*(?![\w*])")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_BULLETED = re.compile(rf"^[{BULLET}]\s")
+# a line that ends inside «(далее – …)»: the dash that begins the next line goes on with it
+_INTRO_BROKEN = re.compile(r"\(далее(?:\s+соответственно)?$", re.I)
 
 
 def decode(data: bytes, path: Path) -> str:
@@ -83,8 +89,9 @@ def parse(lines: list[str], name: str, kind: str) -> Source:
         if table is not None:     # a line between rows of one table (a page footer): keep it apart
             blocks.append(Para(text, number, lines=[text]))
             continue
-        if para is not None and not ITEM_START.match(text) and not _starts_section(text):
-            para.text = join_lines(para.text, text)
+        if para is not None and (not ITEM_START.match(text) or _INTRO_BROKEN.search(para.text)) \
+                and not _starts_section(text):
+            para.text = _EMPHASIS.sub(r"\1", join_lines(para.text, text))    # *emphasis* wrapped over lines
             para.lines.append(text)
             continue
         para = _join_broken(blocks, text, number, lines)
@@ -117,8 +124,7 @@ def _join_broken(blocks: list, text: str, number: int, lines: list[str]) -> Para
     if prev is not None and not prev.text.endswith(tuple(TERMINAL)) and len(prev.text) > 60 \
             and not prev.text.isupper():
         lower = text[:1].islower() and not ITEM_START.match(text) and not re.match(r"^(?:[а-яё]\s){3,}", text)
-        dash = re.match(r"^[-–—]\s", text) and re.match(r"^[-–—]\s", prev.text) and _list_punctuated(blocks, lines,
-                                                                                                  number)
+        dash = _BULLETED.match(text) and _BULLETED.match(prev.text) and _list_punctuated(blocks, lines, number)
         if lower or dash:
             prev.text = join_lines(prev.text, text[2:].lstrip() if dash else text)
             prev.lines.append(text)
@@ -140,4 +146,4 @@ def _list_punctuated(blocks: list, lines: list[str], number: int) -> bool:
 
 
 def _punctuated_item(text: str) -> bool:
-    return bool(re.match(r"^[-–—]\s", text)) and text.endswith((";", ".", ","))
+    return bool(_BULLETED.match(text)) and text.endswith((";", ".", ","))
