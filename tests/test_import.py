@@ -178,39 +178,41 @@ def test_a_seed_text_gives_the_profiles_units(region, tmp_path):
 
 
 def _laid_out(text: str, how: str) -> str:
-    """The seed's regulation as another converter lays it out: its lines wrapped at 78 characters
-    (a copy from a PDF viewer: a line may begin «– ИОМ)», «1642);», «*…*» emphasis cut), or its
-    dashes printed as bullets «•» (its page break that gave a line of an item a dash included)."""
-    lines, out = text.split("\n"), []
-    start = next(i for i, line in enumerate(lines) if line.startswith("1. Общие положения"))
-    end = next(i for i, line in enumerate(lines) if line.startswith("5. Показатели эффективности"))
-    for i, line in enumerate(lines):
-        if start <= i <= end and "\t" not in line:
+    """A seed as another converter lays it out: its lines wrapped at 78 characters (a copy from a
+    PDF viewer: a line may begin «– ИОМ)», «1642);», a definition's «– комплекс …», or cut an
+    «*emphasis*»), or its dashes printed as bullets «•» (the page break that gave a line of an item
+    a dash included). Table rows stay as they are."""
+    out = []
+    for line in text.split("\n"):
+        if "\t" not in line:
             if how == "wrapped" and len(line) > 80:
                 out += textwrap.wrap(line, 78)
                 continue
-            if how == "bullets" and line.startswith("- "):
-                line = "• " + line[2:]
+            if how == "bullets":
+                line = re.sub(r"^(\s*)- ", r"\1• ", line)
         out.append(line)
     return "\n".join(out)
 
 
 @pytest.mark.parametrize("how", ["wrapped", "bullets"])
-def test_a_seed_laid_out_otherwise_gives_the_same_units(how, tmp_path):
+@pytest.mark.parametrize("region", SOURCES)
+def test_a_seed_laid_out_otherwise_gives_the_same_units(region, how, tmp_path):
     root = copy_project(tmp_path)
-    seed = (root / "acts" / "sources" / SOURCES["orenburg"]).read_text(encoding="utf-8")
+    seed = (root / "acts" / "sources" / SOURCES[region]).read_text(encoding="utf-8")
     variant = tmp_path / "variant.txt"
     variant.write_text(_laid_out(seed, how), encoding="utf-8")
-    assert variant.read_text(encoding="utf-8") != seed
-    if how == "wrapped":    # the lines the reader has to join
-        wrapped = variant.read_text(encoding="utf-8").split("\n")
-        assert "– ИОМ) педагогических работников, сформированных на основе выявленных" in wrapped
-        assert any(re.match(r"^1642\);", line) for line in wrapped)
-    do_import(root, str(root / "acts" / "sources" / SOURCES["orenburg"]), "--id", "seed")
+    lines = variant.read_text(encoding="utf-8").split("\n")
+    assert lines != seed.split("\n")
+    if (region, how) == ("orenburg", "wrapped"):     # lines the reader has to join
+        assert "– ИОМ) педагогических работников, сформированных на основе выявленных" in lines
+        assert any(re.match(r"^1642\);", line) for line in lines)
+    if (region, how) == ("irkutsk", "wrapped"):
+        assert "– комплекс образовательных мероприятий, не сопровождающихся выдачей документов" in lines
+    do_import(root, str(root / "acts" / "sources" / SOURCES[region]), "--id", "seed")
     do_import(root, str(variant), "--id", "variant")
     seed_units, variant_units = (blocks(load(root / "regions" / f"{rid}.yaml")) for rid in ("seed", "variant"))
     assert variant_units == seed_units
-    assert len(seed_units["legal_basis"]) == 11 and len(seed_units["functions"]) > 50
+    assert seed_units.get("functions") or seed_units.get("interaction.subjects")
 
 
 def test_seed_errata_are_found_not_chosen_silently(tmp_path):

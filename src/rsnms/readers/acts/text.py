@@ -126,7 +126,10 @@ def _join_broken(blocks: list, text: str, number: int, lines: list[str]) -> Para
         lower = text[:1].islower() and not ITEM_START.match(text) and not re.match(r"^(?:[а-яё]\s){3,}", text)
         dash = _BULLETED.match(text) and _BULLETED.match(prev.text) and _list_punctuated(blocks, lines, number)
         if lower or dash:
-            prev.text = join_lines(prev.text, text[2:].lstrip() if dash else text)
+            # after an empty line (a page break) the dash is the converter's; on the next line of a
+            # wrapped paragraph it is the text's own («… кадров» / «– комплекс мероприятий …»)
+            wrapped = number >= 2 and bool(lines[number - 2].strip())
+            prev.text = join_lines(prev.text, text[2:].lstrip() if dash and not wrapped else text)
             prev.lines.append(text)
             return prev
     para = Para(text, number, lines=[text])
