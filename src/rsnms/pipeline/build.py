@@ -12,7 +12,8 @@
 3. ``model``: the model regulation with its roadmap template (its appendix),
    ``build/acts/model/regulation.docx`` and ``.xml``, its data and lint;
 4. ``pdf`` (with ``--pdf``): a PDF beside each .docx, by headless LibreOffice in batches;
-5. ``matrix`` (with the site): every region's comparison in ``build/compare/matrix.xlsx``/``.md``;
+5. ``matrix`` (with the site): every region's comparison in ``build/compare/matrix.xlsx``/``.md``
+   (the workbook by a worker, while this process generates the handbook's pages);
 6. ``site`` (when every region is built): the handbook's pages in ``build/docs``
    (:mod:`rsnms.handbook`) and the site, by MkDocs in strict mode, in ``build/site``.
 
@@ -49,7 +50,7 @@ from ..writers import data, pdf
 from .. import cache
 from . import incremental
 from .region import ModelWork
-from .regions import BUILD, COMPARE, Job, Payload, run_jobs
+from .regions import BUILD, COMPARE, Background, Job, Payload, run_jobs
 from .validation import default_jobs, fork_pool, forking
 from .transaction import Transaction
 
@@ -98,6 +99,7 @@ class Run:
     site_key: str | None = None                                  # the key of the site built (incremental.site_key)
     page_cache: dict[str, tuple] = field(default_factory=dict)   # region → key and own pages, to keep
     templates: handbook.Templates | None = None                  # the theme compiled, to keep if it changed
+    workbook: Background | None = None                           # the matrix workbook, while a worker makes it
 
     @classmethod
     def of(cls, project: Project, catalog: Catalog, profiles: list[Profile], tx: Transaction,
@@ -127,9 +129,14 @@ def build(project: Project, catalog: Catalog, profiles: list[Profile], *, with_m
             stage_model(run)
         if with_pdf:
             stage_pdf(run)
-        stage_matrix(run, report.FORMATS, with_site)
-        if with_site:
-            stage_site(run)
+        try:
+            stage_matrix(run, report.FORMATS, with_site)
+            if with_site:
+                stage_site(run)
+            matrix_done(run)
+        finally:
+            if run.workbook is not None:      # a stage failed or was stopped while its worker ran
+                run.workbook.close()
         record(run, options)
         tx.commit()
     for rid, payload in run.to_cache.items():       # after the commit: a failed build changes nothing
@@ -306,14 +313,23 @@ def _pdf(rel: str) -> str:
 
 
 def stage_matrix(run: Run, formats, with_matrix: bool) -> None:
-    """The matrix of every region's comparison (cross-region: made whenever any region changed)."""
+    """The matrix of every region's comparison (cross-region: made whenever any region changed).
+    Its workbook is made by a worker while this process generates the pages (:func:`matrix_done`
+    waits for it)."""
     if not (with_matrix and run.payloads):
         return
     views = {rid: run.payloads[rid].comparison for rid in (p.id for p in run.profiles)}
     if "xlsx" in formats:
-        run.out.write("compare/matrix.xlsx", matrix.matrix_xlsx(views, run.catalog.model.data))
+        run.workbook = Background(lambda: matrix.matrix_xlsx(views, run.catalog.model.data), run.jobs)
     if "md" in formats:
         run.out.write("compare/matrix.md", matrix.matrix_markdown(views, run.catalog.model.data))
+
+
+def matrix_done(run: Run) -> None:
+    """The matrix workbook in ``build/compare/`` (once its worker made it)."""
+    workbook, run.workbook = run.workbook, None
+    if workbook is not None:
+        run.out.write("compare/matrix.xlsx", workbook.result())
 
 
 def stage_compare(run: Run, formats, with_matrix: bool, author: str | None = None) -> dict[str, Alignment]:
@@ -321,6 +337,7 @@ def stage_compare(run: Run, formats, with_matrix: bool, author: str | None = Non
     when ``with_matrix``. A link the profile states and the texts do not bear out is a warning."""
     stage_regions(run, COMPARE, formats, author)
     stage_matrix(run, formats, with_matrix)
+    matrix_done(run)
     return {rid: run.payloads[rid].alignment for rid in (p.id for p in run.profiles)}
 
 
@@ -344,6 +361,7 @@ def stage_pages(run: Run) -> list:
     keys = _page_keys(run)
     kept = {rid: own for rid, key in keys.items() if (own := cache.load(run.project, "pages", rid, key)) is not None}
     pages = handbook.generate(sources, kept)
+    matrix_done(run)                  # the pages' downloads include the workbook
     run.page_cache = {rid: (key, pages.regions[rid]) for rid, key in keys.items() if rid not in kept}
     previous = run.project.build / "docs"
     run.out.written.extend(handbook.write_pages(sources, pages, previous if previous.is_dir() else None))

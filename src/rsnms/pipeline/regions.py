@@ -114,3 +114,47 @@ def run_jobs(job: Job, profiles: list[Profile], jobs: int | None,
 def _results(pool: ProcessPoolExecutor, results) -> Iterator:
     with pool:
         yield from results
+
+
+_BACKGROUND: Callable[[], bytes] | None = None     # set in the parent before the worker is forked
+
+
+def _background() -> bytes:
+    return _BACKGROUND()
+
+
+class Background:
+    """One cross-region file made by a worker forked from this process (it has the payloads
+    without their being sent to it) while this process goes on; with one job, made here when
+    asked for. :meth:`result` waits for it; a worker that failed or died leaves it to this
+    process, which makes it (and meets the same error, if it is one). :meth:`close` ends it."""
+
+    def __init__(self, make: Callable[[], bytes], jobs: int | None):
+        global _BACKGROUND
+        self.make, self.pool, self.future = make, None, None
+        if (jobs or default_jobs()) > 1:
+            _BACKGROUND = make
+            self.pool = fork_pool(1)
+            try:
+                with forking():
+                    self.future = self.pool.submit(_background)
+            except BaseException:
+                self.close()
+                raise
+
+    def result(self) -> bytes:
+        try:
+            if self.future is not None:
+                try:
+                    return self.future.result()
+                except Exception:      # the worker's error, or its death: made here
+                    pass
+            return self.make()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        global _BACKGROUND
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool, _BACKGROUND = None, None
