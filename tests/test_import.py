@@ -180,13 +180,14 @@ def test_a_seed_text_gives_the_profiles_units(region, tmp_path):
 def _laid_out(text: str, how: str) -> str:
     """A seed as another converter lays it out: its lines wrapped at 78 characters (a copy from a
     PDF viewer: a line may begin «– ИОМ)», «1642);», a definition's «– комплекс …», or cut an
-    «*emphasis*»), or its dashes printed as bullets «•» (the page break that gave a line of an item
-    a dash included). Table rows stay as they are."""
-    out = []
+    «*emphasis*»), or at 60 (a word cut at its hyphen: «Усть-» / «Ишимского»), or its dashes
+    printed as bullets «•» (the page break that gave a line of an item a dash included). Table
+    rows stay as they are."""
+    out, width = [], {"wrapped": 78, "narrow": 60}.get(how)
     for line in text.split("\n"):
         if "\t" not in line:
-            if how == "wrapped" and len(line) > 80:
-                out += textwrap.wrap(line, 78)
+            if width and len(line) > width + 2:
+                out += textwrap.wrap(line, width)
                 continue
             if how == "bullets":
                 line = re.sub(r"^(\s*)- ", r"\1• ", line)
@@ -194,15 +195,19 @@ def _laid_out(text: str, how: str) -> str:
     return "\n".join(out)
 
 
-@pytest.mark.parametrize("how", ["wrapped", "bullets"])
+@pytest.mark.parametrize("how", ["wrapped", "narrow", "bullets"])
 @pytest.mark.parametrize("region", SOURCES)
 def test_a_seed_laid_out_otherwise_gives_the_same_units(region, how, tmp_path):
+    """«narrow» is also saved as Windows-1251 with CRLF line ends, as an older converter would."""
     root = copy_project(tmp_path)
     seed = (root / "acts" / "sources" / SOURCES[region]).read_text(encoding="utf-8")
     variant = tmp_path / "variant.txt"
-    variant.write_text(_laid_out(seed, how), encoding="utf-8")
-    lines = variant.read_text(encoding="utf-8").split("\n")
+    encoding = "cp1251" if how == "narrow" else "utf-8"
+    variant.write_text(_laid_out(seed, how), encoding=encoding, errors="replace", newline="\r\n" if how == "narrow" else "\n")
+    lines = variant.read_text(encoding=encoding).split("\n")
     assert lines != seed.split("\n")
+    if (region, how) == ("omsk", "narrow"):
+        assert any(line.endswith("Усть-") for line in lines)
     if (region, how) == ("orenburg", "wrapped"):     # lines the reader has to join
         assert "– ИОМ) педагогических работников, сформированных на основе выявленных" in lines
         assert any(re.match(r"^1642\);", line) for line in lines)

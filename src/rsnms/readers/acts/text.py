@@ -99,9 +99,10 @@ def parse(lines: list[str], name: str, kind: str) -> Source:
 
 
 def join_lines(text: str, more: str) -> str:
-    """Two lines of one paragraph: a word hyphenated at the line end («научно-» + «методического») is
-    joined without a space."""
-    if re.search(r"[а-яё]-$", text) and more[:1].islower():
+    """Two lines of one paragraph: a word cut at its hyphen at the line end («научно-» +
+    «методического», «Усть-» + «Ишимского», «2023-» + «2024») is joined without a space (a
+    dash between words has a space before it)."""
+    if re.search(r"\w-$", text) and more[:1].isalnum():
         return text + more
     return f"{text} {more}"
 
@@ -139,13 +140,29 @@ def _join_broken(blocks: list, text: str, number: int, lines: list[str]) -> Para
 
 def _list_punctuated(blocks: list, lines: list[str], number: int) -> bool:
     """The list's items end with punctuation: the item before the last one does, or (after an empty
-    line, where a page may end) the item after this line does."""
+    line, where a page may end) the paragraph this line begins does, or the one after it."""
     if len(blocks) >= 2 and isinstance(blocks[-2], Para) and _punctuated_item(blocks[-2].text):
         return True
     if number < 2 or lines[number - 2].strip():
         return False
-    after = next((line for line in lines[number:number + 3] if line.strip()), "")
-    return _punctuated_item(clean(plain(after)))
+    here, end = _paragraph(lines, number - 1)
+    if _punctuated_item(here):
+        return True
+    after = next((i for i in range(end, min(end + 3, len(lines))) if lines[i].strip()), None)
+    return after is not None and _punctuated_item(_paragraph(lines, after)[0])
+
+
+def _paragraph(lines: list[str], first: int) -> tuple[str, int]:
+    """The text of the paragraph that begins at ``lines[first]`` (its next lines up to an empty
+    line, a table row or the start of an item), and the index of the line after it."""
+    parts, i = [clean(plain(lines[first]))], first + 1
+    while i < len(lines) and i < first + 30:
+        text = clean(plain(lines[i]))
+        if not text or "\t" in lines[i] or ITEM_START.match(text) or _starts_section(text):
+            break
+        parts.append(text)
+        i += 1
+    return " ".join(parts), i
 
 
 def _punctuated_item(text: str) -> bool:
