@@ -220,6 +220,22 @@ def test_a_seed_laid_out_otherwise_gives_the_same_units(region, how, tmp_path):
     assert seed_units.get("functions") or seed_units.get("interaction.subjects")
 
 
+def test_a_seed_printed_to_pdf_gives_the_same_units(tmp_path):
+    """EAO's регламент printed to PDF by LibreOffice: its lines broken where the page's width breaks
+    them, its stamp broken otherwise («УТВЕРЖДЕН приказом департамента образования» / «Еврейской
+    автономной области от 25.04.2022 № 201»)."""
+    root = copy_project(tmp_path / "project")
+    text = tmp_path / "eao.txt"
+    text.write_bytes((root / "acts" / "sources" / SOURCES["eao"]).read_bytes())
+    pdf = converted(text, ("pdf",))["pdf"]
+    do_import(root, str(root / "acts" / "sources" / SOURCES["eao"]), "--id", "seed")
+    result = do_import(root, str(pdf), "--id", "printed")
+    assert "network_regulation (adopted)" in result.stdout
+    printed = load(root / "regions" / "printed.yaml")
+    assert blocks(printed) == blocks(load(root / "regions" / "seed.yaml")) and "unplaced" not in printed
+    assert printed["sources"] == ["acts/sources/printed.txt"]
+
+
 def test_seed_errata_are_found_not_chosen_silently(tmp_path):
     root = copy_project(tmp_path)
     result = do_import(root, str(root / "acts" / "sources" / SOURCES["omsk"]), "--id", "seed-omsk")

@@ -17,7 +17,8 @@ from . import Para, Source, Table
 
 STAMP_START = re.compile(r"^(?:Приложение|ПРИЛОЖЕНИЕ)(?:\s*№?\s*\d+)?(?:\s+(?:к|К)\s|\s*$)|^(?:УТВЕРЖДЕН[ОАЫ]?|Утвержден[оаы]?)\b")
 STAMP_MORE = re.compile(r"^(?:к\s|К\s|приказом|распоряжением|постановлением|решением|от\s|министерства|департамента|"
-                        r"управления|комитета|образования|[А-ЯЁ][а-яё]+\s+области|области)", re.I)
+                        r"управления|комитета|образования|области|(?:[А-ЯЁ][а-яё-]+\s+){1,3}(?:области|края|округа)\b|"
+                        r"Республик[аи]\s|города\s)", re.I)
 REQUISITES = re.compile(r"\bот\s+(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+[а-я]+\s+\d{4})(?:\s*(?:г\.|года))?\s*№\s*\S+")
 KINDS = (
     ("regulation", re.compile(r"^(?:примерное\s+)?положение\b", re.I)),
@@ -112,6 +113,7 @@ def _start(blocks: list, i: int) -> tuple[Part, int]:
     i += 1
     while i < len(blocks) and isinstance(blocks[i], Para) and len(part.stamp) < 6 \
             and not REQUISITES.search(part.stamp_text) and (STAMP_MORE.match(blocks[i].text)
+                                                            or _requisites_line(blocks[i].text)
                                                             or blocks[i].style.startswith("Гриф")):
         part.stamp.append(blocks[i])
         i += 1
@@ -128,6 +130,13 @@ def _start(blocks: list, i: int) -> tuple[Part, int]:
         key = "annex"
     part.key = key or "annex"
     return part, i
+
+
+def _requisites_line(text: str) -> bool:
+    """The rest of a stamp that had no requisites yet: a short paragraph ending in them («Еврейской
+    автономной области от 25.04.2022 № 201», as a PDF may break the stamp's lines)."""
+    m = REQUISITES.search(text)
+    return m is not None and len(text) < 160 and not text[m.end():].strip(" .")
 
 
 def _body_starts(para: Para, head: list) -> bool:
