@@ -186,3 +186,30 @@ def test_subjects_and_functions_in_a_word_table_with_automatic_numbering(tmp_pat
     assert [(s.get("short") or s["name"], s["functions"]) for s in found["regional"]] == [
         ("Министерство", ["утверждает план;", "финансирует."]), ("Институт развития образования", ["обучает методистов."])]
     assert list(found) == ["regional"]
+
+
+@pytest.mark.parametrize("stamp, kind", [
+    ("Приложение № 1\nк приказу министерства образования\nи науки Калужской области\nот 01.02.2024 № 15",
+     "regulation"),
+    ("УТВЕРЖДЕНО\nраспоряжением Министерства образования\nРеспублики Татарстан\nот 5 марта 2024 года № 101-р",
+     "network_regulation"),
+    ("УТВЕРЖДЕН приказом департамента образования\n\nЕврейской автономной области от 25.04.2022 № 201",
+     "network_regulation"),
+    ("Приложение 2\nк приказу Департамента образования и науки\nХанты-Мансийского автономного округа – Югры\n"
+     "от 10.01.2024 № 10-П-5", "roadmap"),
+])
+def test_a_stamp_broken_over_lines_however_keeps_the_act_under_it(tmp_path, stamp, kind):
+    from rsnms.readers.acts import parts
+
+    heading = {"regulation": "ПОЛОЖЕНИЕ\nо региональной системе научно-методического сопровождения",
+               "network_regulation": "РЕГЛАМЕНТ\nсетевого взаимодействия субъектов региональной системы",
+               "roadmap": "КОМПЛЕКС МЕР\nпо созданию региональной системы"}[kind]
+    for apart in (False, True):       # the stamp's lines as lines of paragraphs, or each a paragraph (a .docx)
+        path = tmp_path / "act.txt"
+        lines = stamp.replace("\n\n", "\n").replace("\n", "\n\n") if apart else stamp
+        path.write_text(f"{lines}\n\n{heading}\n\n1. Общие положения\n\n1.1. Настоящий акт определяет порядок.\n",
+                        encoding="utf-8")
+        found = parts.split(text_reader.read(path))
+        assert [p.key for p in found] == [kind], apart
+        assert parts.REQUISITES.search(found[0].stamp_text) and found[0].stamp_text.endswith(stamp.split("\n")[-1])
+        assert found[0].heading.split()[0] == heading.split()[0]
