@@ -1,9 +1,16 @@
+import signal
 import sys
 
+STOP = "Прервано (Ctrl+C): build/ и файлы проекта не изменены."
+
 try:
-    from .cli import main
+    from . import cli
 except KeyboardInterrupt:       # Ctrl-C while Python loads rsnms: the same words as later
-    print("Прервано (Ctrl+C): build/ и файлы проекта не изменены.", file=sys.stderr)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    print(STOP, file=sys.stderr)
     sys.exit(1)
 
-sys.exit(main())
+code = cli.main()
+if cli.STOPPED:       # said so already: another Ctrl+C while Python exits would end it by the signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+sys.exit(code)

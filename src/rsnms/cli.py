@@ -164,9 +164,9 @@ def _handled(argv: list[str] | None) -> int:
     except EnvironmentProblem as exc:
         return _fail(f"{exc.file}: {exc.message}", 1)
     except Stopped as exc:
-        return _fail(f"Остановлено сигналом {exc.args[0]}: build/ и файлы проекта не изменены.", 1)
+        return _fail(f"Остановлено сигналом {exc.args[0]}: build/ и файлы проекта не изменены.", _stopped())
     except KeyboardInterrupt:
-        return _fail("Прервано (Ctrl+C): build/ и файлы проекта не изменены.", 1)
+        return _fail("Прервано (Ctrl+C): build/ и файлы проекта не изменены.", _stopped())
     except BrokenPipeError:          # output piped into `head` and the like: stop quietly
         _quiet_stdout()
         return 1
@@ -186,6 +186,16 @@ def _handled(argv: list[str] | None) -> int:
         if _debug():
             raise
         return _fail(_internal(exc), 1)
+
+
+STOPPED = False     # the last command was stopped (Ctrl+C, SIGTERM, SIGHUP): ``python -m rsnms`` exits ignoring more
+
+
+def _stopped() -> int:
+    """Exit code 1 for a stopped command, remembered in :data:`STOPPED`."""
+    global STOPPED
+    STOPPED = True
+    return 1
 
 
 def _debug() -> bool:

@@ -53,8 +53,8 @@ def forking():
     then): a signal that arrives in the middle of a fork would be raised inside the fork
     handlers of the standard library, printed as «Exception ignored» with a traceback, and lost.
     It is delivered as soon as the jobs are submitted."""
-    signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
-    try:
+    try:      # a Ctrl+C raised as the mask is set still finds them unblocked after
+        signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
