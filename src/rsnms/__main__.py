@@ -1,13 +1,11 @@
 import signal
 import sys
 
-STOP = "Прервано (Ctrl+C): build/ и файлы проекта не изменены."
-
 try:
     from . import cli
 except KeyboardInterrupt:       # Ctrl-C while Python loads rsnms: the same words as later
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    print(STOP, file=sys.stderr)
+    print("Прервано (Ctrl+C): build/ и файлы проекта не изменены.", file=sys.stderr)
     sys.exit(1)
 
 code = cli.main()

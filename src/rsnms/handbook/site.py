@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import jinja2
-from jinja2 import BytecodeCache
 
 from .. import escape
 from ..compose import ACT_KINDS
@@ -203,7 +202,7 @@ def build_site(config: Path, docs_dir: Path, site_dir: Path, nav: list,
     return plugin.record if plugin is not None else None
 
 
-class Templates(BytecodeCache):
+class Templates(jinja2.BytecodeCache):
     """The theme's templates as Jinja compiled them, kept between builds (Jinja's bytecode cache,
     held in memory: ``rsnms build`` loads it from ``.rsnms-cache/`` and stores it once the build
     committed). Jinja checks each entry against its template's source and the Python that

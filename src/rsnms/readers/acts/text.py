@@ -89,13 +89,18 @@ def parse(lines: list[str], name: str, kind: str) -> Source:
         if table is not None:     # a line between rows of one table (a page footer): keep it apart
             blocks.append(Para(text, number, lines=[text]))
             continue
-        if para is not None and (not ITEM_START.match(text) or _INTRO_BROKEN.search(para.text)) \
-                and not _starts_section(text):
+        if para is not None and _goes_on(para.text, text):
             para.text = _EMPHASIS.sub(r"\1", join_lines(para.text, text))    # *emphasis* wrapped over lines
             para.lines.append(text)
             continue
         para = _join_broken(blocks, text, number, lines)
     return Source(name, blocks, lines, kind)
+
+
+def _goes_on(before: str, text: str) -> bool:
+    """The line ``text``, right under a line of a paragraph that reads ``before``, is more of it:
+    it begins no item and no section (unless the line before broke «(далее» before its dash)."""
+    return (not ITEM_START.match(text) or bool(_INTRO_BROKEN.search(before))) and not _starts_section(text)
 
 
 def join_lines(text: str, more: str) -> str:
@@ -158,7 +163,7 @@ def _paragraph(lines: list[str], first: int) -> tuple[str, int]:
     parts, i = [clean(plain(lines[first]))], first + 1
     while i < len(lines) and i < first + 30:
         text = clean(plain(lines[i]))
-        if not text or "\t" in lines[i] or ITEM_START.match(text) or _starts_section(text):
+        if not text or "\t" in lines[i] or not _goes_on(" ".join(parts), text):
             break
         parts.append(text)
         i += 1
