@@ -37,7 +37,8 @@ def case(tmp_path, built):
 
 @pytest.fixture
 def nobody_case(built):
-    """A built project copy owned by ``nobody``, in a folder ``nobody`` can reach."""
+    """A built project copy owned by ``nobody``, in a folder ``nobody`` can reach; and rsnms
+    itself (this checkout, its virtual environment) reachable by ``nobody`` while the test runs."""
     top = Path(tempfile.mkdtemp(prefix="rsnms-nobody-", dir="/tmp"))
     os.chmod(top, 0o755)
     case = make_case(top, built)
@@ -45,9 +46,33 @@ def nobody_case(built):
     for folder, dirs, files in os.walk(top):
         for name in [".", *dirs, *files]:
             os.lchown(os.path.join(folder, name), NOBODY.pw_uid, NOBODY.pw_gid)
-    yield case
-    subprocess.run(["chmod", "-R", "u+rwX", str(top)], check=False)
-    shutil.rmtree(top, ignore_errors=True)
+    opened = _passable(ROOT, Path(sys.executable).parent)
+    try:
+        yield case
+    finally:
+        for folder, mode in opened:
+            os.chmod(folder, mode)
+        subprocess.run(["chmod", "-R", "u+rwX", str(top)], check=False)
+        shutil.rmtree(top, ignore_errors=True)
+
+
+def _passable(*paths: Path) -> list[tuple[Path, int]]:
+    """Every folder above ``paths`` (and they) that others may not pass through, made passable
+    (``o+x``: not readable) — a checkout cloned into a private folder (``mktemp -d``, mode 700)
+    would hide rsnms from ``nobody``; the folders and their modes before, to put back."""
+    if os.geteuid() != 0:
+        return []
+    opened, seen = [], set()
+    for path in paths:
+        for folder in [path, *path.parents]:
+            if folder in seen or not folder.is_dir():
+                continue
+            seen.add(folder)
+            mode = folder.stat().st_mode & 0o7777
+            if not mode & 0o001:
+                os.chmod(folder, mode | 0o001)
+                opened.append((folder, mode))
+    return opened
 
 
 def as_nobody(case, *args, timeout=600):
